@@ -1,0 +1,43 @@
+# The two commands: `make serve` (set up, generate, preview) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve build site test eval bench chromium clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Generate the pages from articles/ and serve the site with live reload.
+serve: $(STAMP)
+	$(BIN)/python -m build_scripts build
+	$(BIN)/mkdocs serve
+
+## Generate the pages only.
+build: $(STAMP)
+	$(BIN)/python -m build_scripts build
+
+## Generate and build the static site into site/.
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Chromium from Debian's packages, for the browser tests.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+## Set up and run every test.
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest -q
+
+## Precision and recall of the extractors on the sample articles and the gold sample.
+eval: $(STAMP)
+	$(BIN)/python -m build_scripts.evaluate
+
+clean:
+	rm -rf site docs/articles docs/actors docs/countries docs/data

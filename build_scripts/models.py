@@ -1,0 +1,129 @@
+"""The values that flow down the pipe. All frozen: stages return new values."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """A file as read: decoded text, user-given metadata, where it came from."""
+
+    source_file: str          # path relative to the articles folder, '/'-separated
+    text: str                 # decoded, newlines normalised, front matter removed
+    meta: dict[str, Any]      # values the user wrote (front matter); they win
+    body_line: int = 1        # line number in the file where `text` starts
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of an article with its role after cleaning."""
+
+    number: int               # 1-based line number in the file
+    text: str
+    role: str                 # header | title | body | heading | caption | byline | furniture
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The article split into lines, each with a role; furniture kept aside."""
+
+    lines: tuple[Line, ...]
+
+    def by_role(self, *roles: str) -> list[Line]:
+        return [ln for ln in self.lines if ln.role in roles]
+
+    @property
+    def removed(self) -> list[Line]:
+        return self.by_role("furniture")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Why a value was extracted: which rule fired, on which line, from what text."""
+
+    rule: str
+    line: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Value:
+    value: Any
+    cue: Cue
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A tag with the exact forms the article used for it."""
+
+    key: str                  # canonical name or ISO code
+    forms: tuple[str, ...]
+    cue: Cue
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    source_file: str
+    title: Value
+    title_derived: bool
+    date: Value               # value is 'YYYY-MM-DD' or None
+    language: Value
+    source: Value
+    authors: Value            # value is a tuple of names
+    summary: str
+    actors: tuple[Mention, ...]
+    countries: tuple[Mention, ...]
+    organizations: tuple[Mention, ...]
+    cleaned: Cleaned
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first, undated last, then by id for a stable order."""
+        d = self.date.value
+        return (d is None, "" if d is None else _invert(d), self.id)
+
+
+def _invert(date: str) -> str:
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date)
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: str | None = None
+    end: str | None = None
+
+    def __str__(self) -> str:
+        if not (self.start or self.end):
+            return self.title
+        return f"{self.title} ({self.start or '…'} – {self.end or 'present'})"
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    slug: str
+    aliases: tuple[str, ...]
+    country: str | None
+    roles: tuple[Role, ...]
+    external_id: str | None
+    articles: tuple[str, ...]      # article ids, newest first
+    in_registry: bool
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    articles: tuple[str, ...]
+    actors: tuple[tuple[str, int], ...]   # (actor name, articles together), most first
+
+
+@dataclass(frozen=True)
+class Archive:
+    articles: tuple[Article, ...]          # newest first
+    actors: tuple[Actor, ...]              # by name
+    countries: tuple[Country, ...]         # by code
+    problems: tuple = field(default=())

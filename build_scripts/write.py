@@ -1,0 +1,70 @@
+"""Write generated files: only those whose bytes changed, atomically, never
+outside the generated folders of the docs folder; prune stale ones."""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: tuple[str, ...]
+    unchanged: int
+    removed: tuple[str, ...]
+
+
+class UnsafePath(ValueError):
+    pass
+
+
+def target(docs: Path, rel: str, owned: tuple[str, ...]) -> Path:
+    """The file for `rel`, refusing anything outside an owned folder of docs/."""
+    root = docs.resolve()
+    path = (root / rel).resolve()
+    if not any(path.is_relative_to(root / d) for d in owned) or ".." in Path(rel).parts:
+        raise UnsafePath(f"refusing to write {rel!r}: outside the generated folders of {docs}")
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_tree(docs: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
+    written, unchanged = [], 0
+    keep = set()
+    for rel in sorted(files):
+        path = target(docs, rel, owned)
+        keep.add(path)
+        data = files[rel].encode("utf-8")
+        try:
+            if path.read_bytes() == data:
+                unchanged += 1
+                continue
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            pass
+        atomic_write(path, data)
+        written.append(rel)
+    removed = []
+    root = docs.resolve()
+    for d in owned:
+        folder = root / d
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*"), reverse=True):
+            if path.is_file() and path not in keep:
+                path.unlink()
+                removed.append(path.relative_to(root).as_posix())
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return WriteReport(tuple(written), unchanged, tuple(sorted(removed)))

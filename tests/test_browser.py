@@ -1,0 +1,94 @@
+"""The built site in real Chromium (Debian's package, driven by Playwright)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (make test installs it)")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    work, proc = site
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    handler = functools.partial(QuietHandler, directory=str(work / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context()
+    pg = context.new_page()
+    errors, outside = [], []
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("request", lambda req: outside.append(req.url)
+          if not req.url.startswith((server, "data:", "blob:")) else None)
+    pg.errors, pg.outside = errors, outside
+    yield pg
+    context.close()
+
+
+def test_home_to_actor_to_article(page, server):
+    page.goto(server + "/")
+    page.get_by_role("link", name="Actors").first.click()
+    page.wait_for_url("**/actors/")
+    page.get_by_role("link", name="Laurent Nuñez").first.click()
+    page.wait_for_url("**/actors/laurent-nunez/")
+    assert "Laurent Nunez" in page.content()            # the alias is listed
+    page.get_by_role("link", name="France and Algeria Agree to Resume Security Cooperation").click()
+    page.wait_for_url("**/articles/004-50fa850396415251/")
+    assert page.locator("h1").first.inner_text().startswith("France and Algeria Agree")
+    assert "Also Read" not in page.content()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+    assert page.errors == [] and page.outside == []
+
+
+def test_search_finds_the_french_article(page, server):
+    page.goto(server + "/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    result = page.locator(".md-search-result__link").first
+    for _ in range(20):            # the search index loads in a web worker: retype until it answers
+        box.fill("")
+        box.press_sequentially("Lavrov", delay=20)
+        try:
+            result.wait_for(timeout=1_000)
+            break
+        except Exception:
+            continue
+    result.wait_for(timeout=5_000)
+    article = page.locator(".md-search-result__link", has_text="L'Algérie et la Russie").first
+    article.click()
+    page.wait_for_url(lambda url: "/articles/003-3331070784b86d09/" in url)
+    assert page.errors == [] and page.outside == []

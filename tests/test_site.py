@@ -1,0 +1,25 @@
+"""`mkdocs build --strict` of the sample archive, and what the built site holds."""
+from __future__ import annotations
+
+
+def test_mkdocs_build_strict(site):
+    work, proc = site
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert (work / "site" / "index.html").is_file()
+    assert (work / "site" / "search" / "search_index.json").is_file()
+
+
+def test_site_works_offline(site):
+    work, _ = site
+    for page in (work / "site").rglob("*.html"):
+        html = page.read_text("utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
+
+
+def test_generated_pages_are_reachable(site):
+    work, _ = site
+    s = work / "site"
+    for path in ("articles/index.html", "actors/index.html", "countries/index.html", "about/index.html",
+                 "actors/laurent-nunez/index.html", "countries/dz/index.html",
+                 "articles/003-3331070784b86d09/index.html"):
+        assert (s / path).is_file(), path
