@@ -87,12 +87,13 @@ def looks_like_subheading(text: str) -> bool:
             and text.rstrip()[-1] not in END_PUNCT)
 
 
-def classify(text: str, first_line: int = 1) -> Cleaned:
-    """Assign a role to every non-blank line of `text` (an article without front matter)."""
+def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
+    """Assign a role to every non-blank line of `text` (an article without front
+    matter); in Markdown articles, '#' lines are headings."""
     raw = [(n, ln.strip()) for n, ln in enumerate(text.split("\n"), start=first_line)]
     lines = [(n, t) for n, t in raw if t]
     roles: list[str] = ["body"] * len(lines)
-    markdown = _markdown_headings(lines, roles)
+    headings = _markdown_headings(lines, roles) if markdown else set()
 
     i = 0
     while i < len(lines) and HEADER.match(lines[i][1]):
@@ -121,7 +122,7 @@ def classify(text: str, first_line: int = 1) -> Cleaned:
 
     _captions(lines, roles)
     for k, (_, t) in enumerate(lines):
-        if roles[k] != "body" or k in markdown:
+        if roles[k] != "body" or k in headings:
             continue
         nxt = next((j for j in range(k + 1, len(lines)) if roles[j] in ("body", "caption")), None)
         prev_body = any(roles[j] in ("body", "heading") for j in range(k))

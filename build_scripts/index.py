@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from .gazetteer import load as load_gazetteer
 from .models import Actor, Archive, Article, Country, Mention
-from .names import fold, prefer, slugify
+from .names import fold, prefer, slugify, sort_key
 from .registry import Registry
 
 
@@ -28,10 +28,10 @@ def build(articles: list[Article], registry: Registry, problems: list) -> Archiv
     entries = {e.name: e for e in registry.entries}
     actors = []
     slugs: set[str] = set()
-    for name in sorted(by_actor, key=fold):
+    for name in sorted(by_actor, key=sort_key):
         entry = entries.get(name)
         slug = unique_slug(slugify(name), slugs)
-        forms = sorted({f for a in ordered for m in a.actors if m.key == name for f in m.forms} - {name}, key=fold)
+        forms = sorted({f for a in ordered for m in a.actors if m.key == name for f in m.forms} - {name}, key=sort_key)
         aliases = tuple(dict.fromkeys((entry.aliases if entry else ()) + tuple(forms)))
         actors.append(Actor(
             name=name, slug=slug, aliases=aliases,
@@ -43,7 +43,7 @@ def build(articles: list[Article], registry: Registry, problems: list) -> Archiv
     names = load_gazetteer().names
     countries = [
         Country(code=code, name=names.get(code, code), articles=tuple(by_country[code]),
-                actors=tuple(sorted(actor_countries[code].items(), key=lambda kv: (-kv[1], fold(kv[0])))))
+                actors=tuple(sorted(actor_countries[code].items(), key=lambda kv: (-kv[1], *sort_key(kv[0])))))
         for code in sorted(by_country)
     ]
     return Archive(tuple(ordered), tuple(actors), tuple(countries), tuple(problems))
@@ -66,7 +66,7 @@ def canonical_actor_names(articles: list[Article]) -> list[Article]:
             old = merged.get(name)
             forms = (old.forms if old else ()) + m.forms
             merged[name] = Mention(name, tuple(dict.fromkeys(forms)), old.cue if old else m.cue)
-        out.append(dataclasses.replace(art, actors=tuple(sorted(merged.values(), key=lambda m: fold(m.key)))))
+        out.append(dataclasses.replace(art, actors=tuple(sorted(merged.values(), key=lambda m: sort_key(m.key)))))
     return out
 
 

@@ -3,6 +3,7 @@ from articles/ first, and serve watches articles/ for changes. Unchanged
 pages are not rewritten, so serve's own watcher does not loop."""
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -31,3 +32,13 @@ def on_serve(server, config, builder, **kwargs):
     if articles.is_dir():
         server.watch(str(articles))
     return server
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """MkDocs and the theme put a front-matter title into the HTML unescaped
+    (<title>, the header, the search index): article titles are data, so
+    they are escaped here."""
+    title = page.meta.get("title")
+    if isinstance(title, str):
+        page.meta["title"] = html.escape(title, quote=True)
+    return markdown

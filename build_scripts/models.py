@@ -13,6 +13,7 @@ class RawArticle:
     text: str                 # decoded, newlines normalised, front matter removed
     meta: dict[str, Any]      # values the user wrote (front matter); they win
     body_line: int = 1        # line number in the file where `text` starts
+    markdown: bool = False    # '#' lines are headings
 
 
 @dataclass(frozen=True)

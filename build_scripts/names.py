@@ -17,6 +17,11 @@ def fold(text: str) -> str:
     return " ".join(text.lower().translate(_DASHES).translate(_QUOTES).split())
 
 
+def sort_key(text: str) -> tuple[str, str]:
+    """Alphabetical, accents ignored, ties broken by the exact text (deterministic)."""
+    return fold(text), text
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return slug[:max_length].rstrip("-") or "x"

@@ -48,7 +48,7 @@ def collect(articles_dir: Path) -> Archive:
             problems.append(Problem(rel, 1, f"cannot be read ({exc.strerror}): check its permissions"))
             continue
         problems.extend(file_problems)
-        cleaned = cleaning.classify(raw.text, raw.body_line)
+        cleaned = cleaning.classify(raw.text, raw.body_line, markdown=raw.markdown)
         if not cleaned.by_role("body", "title", "heading"):
             problems.append(Problem(rel, 1, "no article text left after removing page furniture: "
                                     "check that the file holds the article"))

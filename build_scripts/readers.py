@@ -106,19 +106,29 @@ def _line_of_key(text: str, key: object) -> int:
 
 
 def read_text(path: Path, rel: str) -> tuple[RawArticle, list]:
+    """Plain text: no front matter (a '---' line is text)."""
+    return RawArticle(source_file=rel, text=_load(path, rel), meta={}), []
+
+
+def read_markdown(path: Path, rel: str) -> tuple[RawArticle, list]:
+    """Markdown with optional YAML front matter, whose values win over extraction."""
+    text = _load(path, rel)
+    meta, body, body_line = split_front_matter(text, rel)
+    meta, problems = check_front_matter(meta, rel, text)
+    return RawArticle(source_file=rel, text=body, meta=meta, body_line=body_line, markdown=True), problems
+
+
+def _load(path: Path, rel: str) -> str:
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         raise ArchiveError(rel, 1, f"the file is {len(data) // 1_000_000} MB, over the "
                            f"{MAX_BYTES // 1_000_000} MB limit for one article: split it or trim it")
-    text = normalise_newlines(decode(data, rel))
-    meta, body, body_line = split_front_matter(text, rel)
-    meta, problems = check_front_matter(meta, rel, text)
-    return RawArticle(source_file=rel, text=body, meta=meta, body_line=body_line), problems
+    return normalise_newlines(decode(data, rel))
 
 
 READERS: dict[str, Callable[[Path, str], tuple[RawArticle, list]]] = {
     ".txt": read_text,
-    ".md": read_text,
+    ".md": read_markdown,
 }
 
 

@@ -10,7 +10,7 @@ import yaml
 from .gazetteer import load as load_gazetteer
 from .markdown_text import attr, escape, link
 from .models import Actor, Archive, Article, Country
-from .names import fold
+from .names import sort_key
 
 GENERATED_DIRS = ("articles", "actors", "countries", "data")
 LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "it": "Italian",
@@ -206,7 +206,7 @@ def render_country_index(archive: Archive) -> str:
     out = [front_matter({"title": "Countries"}), "# Countries", "",
            f"{len(archive.countries)} countries involved in the articles.", "",
            "| Country | Code | Articles |", "| --- | --- | --- |"]
-    for c in sorted(archive.countries, key=lambda c: fold(c.name)):
+    for c in sorted(archive.countries, key=lambda c: sort_key(c.name)):
         out.append(f"| {link(c.name, rel(page, country_page(c.code)))} | {c.code} | {len(c.articles)} |")
     return "\n".join(out) + "\n"
 

@@ -11,6 +11,20 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
+# An article whose title and text try to become HTML, links, Markdown or templates.
+HOSTILE = """<img src=x onerror=alert('title')> <script>alert('t2')</script>
+A hostile article mentions President Emmanuel Macron. <script>alert('body')</script>
+
+<img src=x onerror="alert('img')"> and [a link](javascript:alert('link')) and ![pic](x.png)
+
+{{ config.site_name }} {% if true %}jinja{% endif %} <div onclick="alert('div')">raw html</div>
+
+# not a heading
+- not a list
+---
+"""
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/golden/ from the current output instead of comparing")
@@ -41,6 +55,7 @@ def site(tmp_path_factory):
         (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(
         "articles", "actors", "countries", "data"))
+    (work / "articles" / "hostile.txt").write_text(HOSTILE, "utf-8")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work,
                           capture_output=True, text=True)
     return work, proc

@@ -92,3 +92,19 @@ def test_search_finds_the_french_article(page, server):
     article.click()
     page.wait_for_url(lambda url: "/articles/003-3331070784b86d09/" in url)
     assert page.errors == [] and page.outside == []
+
+
+def test_hostile_article_shows_literally_and_runs_nothing(page, server):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(server + "/articles/hostile/")
+    text = page.locator("article").inner_text()
+    assert "<script>alert('body')</script>" in text
+    assert "[a link](javascript:alert('link'))" in text
+    assert "{{ config.site_name }}" in text and "# not a heading" in text and "- not a list" in text
+    assert page.locator("article script, article img[onerror], article a[href^='javascript']").count() == 0
+    page.goto(server + "/articles/")
+    page.get_by_role("link", name="<img src=x").first.click()
+    page.wait_for_url(lambda url: url.endswith("/articles/hostile/"))
+    assert dialogs == []
+    assert page.errors == [] or all("x" in e for e in page.errors)

@@ -115,3 +115,16 @@ def test_readme_names_every_command():
                     assert opt in readme, f"README does not mention {name} {opt}"
     for target_name in ("make serve", "make test"):
         assert target_name in readme
+
+
+def test_builds_are_identical_across_hash_seeds(archive, tmp_path):
+    import os
+
+    trees = []
+    for seed in ("1", "2"):
+        docs = tmp_path / f"docs{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "build_scripts", "build", "--articles", str(archive),
+                        "--docs", str(docs)], check=True, env=env, capture_output=True)
+        trees.append({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()})
+    assert trees[0] == trees[1]

@@ -41,5 +41,6 @@ def test_byline_and_subheading():
 
 
 def test_markdown_headings():
-    got = roles("# Title here\n\nParagraph one.\n\n## Section\n\nParagraph two.\n")
+    got = [(ln.role, ln.text) for ln in classify("# Title here\n\nParagraph one.\n\n## Section\n\nParagraph two.\n",
+                                                  markdown=True).lines]
     assert ("heading", "Section") in got

@@ -3,7 +3,7 @@ Values the user wrote (front matter) win over anything extracted."""
 from __future__ import annotations
 
 from ..models import Article, Cleaned, Cue, Mention, RawArticle
-from ..names import fold
+from ..names import fold, sort_key
 from ..registry import Registry
 from . import countries, dates, language, meta, organizations, people
 
@@ -39,5 +39,5 @@ def extract_article(raw: RawArticle, cleaned: Cleaned, registry: Registry, artic
 
 def _user_list(meta: dict, key: str, found: list[Mention]) -> tuple[Mention, ...]:
     if key not in meta:
-        return tuple(sorted(found, key=lambda m: fold(m.key)))
+        return tuple(sorted(found, key=lambda m: sort_key(m.key)))
     return tuple(Mention(v, (v,), Cue("front matter")) for v in meta[key])

@@ -8,7 +8,7 @@ import re
 
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
-from ..names import fold
+from ..names import fold, sort_key
 from .tokens import Token, joined, tokenize, vocabulary
 
 CONNECTORS_EN = {"of", "for", "and", "on", "the"}
@@ -54,7 +54,7 @@ def extract(lines: list[Line], language: str, exclude: set[str]) -> tuple[list[M
                     and not gaz.lookup(tok.text) and not text.isupper() and line.role != "title"):
                 keep(tok.text, line, "acronym", tok.start, tok.end)
             i += 1
-    return sorted(found.values(), key=lambda m: fold(m.key)), spans
+    return sorted(found.values(), key=lambda m: sort_key(m.key)), spans
 
 
 def _phrase(text: str, toks: list[Token], i: int, language: str) -> tuple[int, bool, bool]:
