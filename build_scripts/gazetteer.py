@@ -27,6 +27,7 @@ class Gazetteer:
     lower_forms: dict[str, tuple[str, str]]  # French adjectives, matched lower-cased
     names: dict[str, str]                   # code -> English display name
     longest: int                            # most words in one form
+    starts: frozenset                       # first words of the forms of two or more words
 
     def lookup(self, phrase: str) -> tuple[str, str] | None:
         hit = self.forms.get(phrase)
@@ -104,4 +105,5 @@ def load() -> Gazetteer:
         if capital and info.get("population", 0) >= _MIN_POPULATION_FOR_CAPITAL and code in names:
             add(capital, code, "place")
     longest = max(len(f.split()) for f in list(forms) + list(lower))
-    return Gazetteer(forms, lower, names, longest)
+    starts = frozenset(w for f in list(forms) + list(lower) if " " in f for w in (f.split()[0], f.split()[0].lower()))
+    return Gazetteer(forms, lower, names, longest, starts)

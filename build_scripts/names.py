@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -10,6 +11,7 @@ _DASHES = dict.fromkeys(map(ord, "-\u2010\u2011\u2012\u2013\u2014\u2212"), " ")
 _QUOTES = dict.fromkeys(map(ord, "\"'`\u00b4\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb"), None)
 
 
+@lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Case, accents, dashes and quotes folded; whitespace collapsed."""
     text = unicodedata.normalize("NFKD", text or "")

@@ -21,7 +21,8 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
         i = 0
         while i < len(toks):
             hit = None
-            for n in range(min(gaz.longest, len(toks) - i), 0, -1):
+            longest = min(gaz.longest, len(toks) - i) if toks[i].text in gaz.starts else 1
+            for n in range(longest, 0, -1):
                 start, end = toks[i].start, toks[i + n - 1].end
                 phrase = " ".join(t.text for t in toks[i:i + n])
                 found = gaz.lookup(phrase)

@@ -57,7 +57,7 @@ def extract(lines: list[Line], language: str, exclude: set[str]) -> tuple[list[M
     return sorted(found.values(), key=lambda m: sort_key(m.key)), spans
 
 
-def _phrase(text: str, toks: list[Token], i: int, language: str) -> tuple[int, bool, bool]:
+def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[int, bool, bool]:
     """End index of a capitalised (or French head + tail) phrase from i; whether it
     holds an organisation word; whether it is a role phrase ("Army Chief")."""
     vocab = vocabulary()
@@ -91,7 +91,7 @@ def _phrase(text: str, toks: list[Token], i: int, language: str) -> tuple[int, b
     return j, has_head, role
 
 
-def _french_tail(text: str, toks: list[Token], j: int, gaz) -> int:
+def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
     """'Conseil' + 'de sécurité russe': connector, one word, then adjectives
     (of nationality or with an adjective ending) and further connectors."""
     vocab = vocabulary()

@@ -17,15 +17,21 @@ Byline authors, furniture and organisation/place words never become people.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from ..names import fold, prefer, same_person, similar, surname
 from ..registry import Registry
-from .tokens import PARTICLES, Token, first_names, joined, tokenize, vocabulary
+from .places import is_place
+from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
 
 MAX_NAME_WORDS = 5
+ARTICLES = {"the", "le", "la", "les"}
+ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3}|XIX|XX)$")
+INITIALS = re.compile(r"^[A-Z]-[A-Z]$")     # "J-P Grandclaude"
+AGE_AFTER = re.compile(r"^\s*,\s*(\d{1,2})\s*(ans|years? old)?\s*[,)]")
 
 
 @dataclass(frozen=True)
@@ -59,11 +65,25 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
         return "V"
     if not tok.capitalised:
         return "P" if tok.folded in PARTICLES else "V"
+    if _initial(tok):
+        return "N"
+    if ROMAN.match(tok.text) and prev is not None and first_names()(prev.text):
+        return "N"   # "Louis XVI", "Elizabeth II"
     if tok.folded in PARTICLES and prev is not None and nxt is not None:
         return "P"
-    if tok.folded in vocab.calendar and prev is not None and _kind_simple(prev, gaz) == "N":
-        return "N"   # "Theresa May"
+    f = tok.folded
+    if f in vocab.function_words or f in vocab.titles or f in vocab.qualifiers:
+        return "V"
     if vocab.is_common(tok.text) or gaz.lookup(tok.text):
+        # A place, month or organisation word can still be a name next to a
+        # given name: "Michael Jordan", "Theresa May", "Marine Le Pen".
+        is_first = first_names()
+        surname_like = gaz.lookup(tok.text) or f in vocab.calendar
+        if surname_like and prev is not None and _kind_simple(prev, gaz) == "N" and is_first(prev.text):
+            return "N"
+        if nxt is not None and nxt.folded in PARTICLES and nxt.capitalised and not gaz.lookup(tok.text) \
+                and is_first(tok.text):
+            return "N"
         return "V"
     return "N"
 
@@ -75,7 +95,7 @@ def _kind_simple(tok: Token, gaz) -> str:
     return "N"
 
 
-def runs(line: str, toks: list[Token]) -> list[list[int]]:
+def runs(line: str, toks: tuple[Token, ...]) -> list[list[int]]:
     """Indexes of tokens that form one run of capitalised words (particles inside)."""
     out: list[list[int]] = []
     cur: list[int] = []
@@ -93,7 +113,7 @@ def runs(line: str, toks: list[Token]) -> list[list[int]]:
     return out
 
 
-def segments(line: str, toks: list[Token], gaz) -> list[tuple[list[int], list[int]]]:
+def segments(line: str, toks: tuple[Token, ...], gaz) -> list[tuple[list[int], list[int]]]:
     """(name token indexes, context token indexes inside the run) for each run."""
     found = []
     for run in runs(line, toks):
@@ -118,7 +138,7 @@ def segments(line: str, toks: list[Token], gaz) -> list[tuple[list[int], list[in
     return [(s, c) for s, c in found if s]
 
 
-def _trim(seg: list[int], toks: list[Token]) -> list[int]:
+def _trim(seg: list[int], toks: tuple[Token, ...]) -> list[int]:
     while seg and not toks[seg[-1]].capitalised:
         seg = seg[:-1]
     while seg and toks[seg[-1]].folded in PARTICLES and len(seg) > 1:
@@ -131,7 +151,7 @@ def _sentence_start(line: str, tok: Token) -> bool:
     return not before or before[-1] in ".!?:;»”\"—–-"
 
 
-def _cue(line: str, toks: list[Token], seg: list[int], context: list[int], gaz) -> tuple[str | None, str | None]:
+def _cue(line: str, toks: tuple[Token, ...], seg: list[int], context: list[int], gaz) -> tuple[str | None, str | None]:
     """The cue that says this segment is a person, and a demonym next to it."""
     vocab = vocabulary()
     first, last = seg[0], seg[-1]
@@ -170,21 +190,33 @@ def _cue(line: str, toks: list[Token], seg: list[int], context: list[int], gaz) 
     return None, demonym
 
 
-def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...]) -> tuple[list[Candidate], list[Candidate]]:
+HONORIFIC_BEFORE = re.compile(r"(?:^|[\s(«“\"])(M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme\.?|Mlle\.?|Pr\.|Prof\.?|Me\.|Mgr\.?)\s+$")
+# Styles that are part of how a person is named when no full name is given.
+NOBLE = {"lord", "lady", "baroness", "baron", "prince", "princess", "king", "queen", "sir", "dame",
+         "sheikh", "cheikh", "emir", "pope", "pape"}
+
+
+@dataclass(frozen=True)
+class Single:
+    candidate: Candidate
+    honorific: str | None         # the title word right before the name ("Mr", "président", "Lord")
+
+
+def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...],
+               language: str) -> tuple[list[Candidate], list[Single]]:
     """Full-name candidates (accepted) and single-word ones (still to be linked)."""
     gaz = load_gazetteer()
     is_first = first_names()
     author_words = {w for a in authors for w in fold(a).split()}
+    tokenized = [(line, tokenize(line.text)) for line in lines]
+    lowercase = {t.folded for _, toks in tokenized for t in toks if not t.capitalised}
     full: list[Candidate] = []
-    single: list[Candidate] = []
-    for line in lines:
-        toks = tokenize(line.text)
+    single: list[Single] = []
+    for line, toks in tokenized:
         for seg, context in segments(line.text, toks, gaz):
             if len(seg) > MAX_NAME_WORDS:
                 continue
-            if len(seg) > 1 and _sentence_start(line.text, toks[seg[0]]) and not is_first(toks[seg[0]].text) \
-                    and not registry.find(" ".join(toks[i].text for i in seg)):
-                seg = seg[1:]     # "Later Serguei Lavrov": a capital that only starts the sentence
+            seg = _drop_leading_non_names(line.text, toks, seg, is_first, registry, lowercase, language)
             form = " ".join(line.text[toks[seg[0]].start:toks[seg[-1]].end].split())
             if author_words and set(fold(form).split()) <= author_words:
                 continue
@@ -193,22 +225,85 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...]) 
             cue, demonym = _cue(line.text, toks, seg, context, gaz)
             seg_toks = tuple(toks[i] for i in seg)
             if len(seg) == 1:
-                if line.role not in ("body", "caption"):
-                    cue = ""
-                single.append(Candidate(form, seg_toks, line, cue or "", demonym))
+                honorific = _honorific(line.text, toks, seg[0], context) if line.role in ("body", "caption") else None
+                single.append(Single(Candidate(form, seg_toks, line, cue or "", demonym), honorific))
+                continue
+            first = toks[seg[0]]
+            if seg[0] > 0 and toks[seg[0] - 1].folded in ARTICLES and joined(line.text, toks[seg[0] - 1], first) \
+                    and not is_first(first.text):
+                continue          # "the Stone Roses", "la Charles de Gaulle": a band, a ship, a firm
+            if is_place(form):
                 continue
             if registry.find(form):
                 cue = "registry"
-            elif is_first(toks[seg[0]].text) and not cue:
+            elif cue == "verb of saying" and not is_first(first.text) and (
+                    first.folded in lowercase or common_word(first.text, language)):
+                cue = None        # "Age Concern said": a common word, not a given name
+            elif is_first(first.text) and not cue:
                 cue = "given name"
+            elif not cue and len(seg) == 2 and _initial(first) and toks[seg[1]].folded not in lowercase:
+                cue = "initial and surname"
             if cue:
                 full.append(Candidate(form, seg_toks, line, cue, demonym))
+                shared = _coordinated(line.text, toks, seg, is_first)
+                if shared:
+                    full.append(Candidate(shared[0], shared[1], line, "given name joined to a full name", demonym))
     return full, single
 
 
-def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...]) -> tuple[list[Mention], list]:
+def _coordinated(line: str, toks: tuple[Token, ...], seg: list[int], is_first):
+    """'Jim and Margaret Cuthbert': Jim Cuthbert too."""
+    i = seg[0]
+    if i < 2 or toks[i - 1].folded not in ("and", "et", "&") or len(seg) < 2:
+        return None
+    given = toks[i - 2]
+    if not (given.capitalised and is_first(given.text) and joined(line, given, toks[i - 1])):
+        return None
+    if i >= 3 and toks[i - 3].capitalised and joined(line, toks[i - 3], given):
+        return None
+    rest = line[toks[seg[1]].start:toks[seg[-1]].end]
+    return f"{given.text} {rest}", (given,) + tuple(toks[k] for k in seg[1:])
+
+
+def _drop_leading_non_names(line: str, toks: tuple[Token, ...], seg: list[int], is_first, registry: Registry,
+                            lowercase: set[str], language: str) -> list[int]:
+    """'Later Serguei Lavrov', 'Travail Muriel Pénicaud': leading capitals that
+    start the sentence, are common words here, or stand before a given name."""
+    while len(seg) > 1 and not is_first(toks[seg[0]].text) and not _initial(toks[seg[0]]):
+        if registry.find(" ".join(toks[i].text for i in seg)):
+            break
+        head = toks[seg[0]]
+        later_first = len(seg) > 2 and any(is_first(toks[i].text) for i in seg[1:-1])
+        opening = _sentence_start(line, head) and common_word(head.text, language)
+        if opening or head.folded in lowercase or later_first:
+            seg = seg[1:]
+            while seg and toks[seg[0]].folded in PARTICLES and not toks[seg[0]].capitalised:
+                seg = seg[1:]
+            continue
+        break
+    return seg
+
+
+def _initial(tok: Token) -> bool:
+    """'G' in the team sheet 'G Murphy', 'J.' in 'J. Smith'."""
+    return (len(tok.text) == 1 and tok.text in "BCDEFGHJKLMNOPQRSTUVWXYZ") or bool(INITIALS.match(tok.text))
+
+
+def _honorific(line: str, toks: tuple[Token, ...], i: int, context: list[int]) -> str | None:
+    """The title word directly before token i: 'Mr', 'M.', 'President', 'le président'."""
+    m = HONORIFIC_BEFORE.search(line[:toks[i].start])
+    if m:
+        return m.group(1).rstrip(".")
+    if i == 0 or not joined(line, toks[i - 1], toks[i]):
+        return None
+    prev = toks[i - 1]
+    return prev.text if prev.folded in vocabulary().honorifics else None
+
+
+def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
+            language: str = "en") -> tuple[list[Mention], list]:
     """People mentions and the (line number, start, end) spans their names cover."""
-    full, single = candidates(lines, registry, authors)
+    full, single = candidates(lines, registry, authors, language)
     people: list[Person] = []
 
     def add(person: Person, cand: Candidate) -> None:
@@ -235,7 +330,8 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...]) -> 
         person.full.append(cand.form)
         add(person, cand)
 
-    for cand in single:
+    for item in single:
+        cand = item.candidate
         word = cand.tokens[0].text
         person = _link_surname(word, people)
         if person is None:
@@ -247,12 +343,23 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...]) -> 
                     people.append(person)
                 if cand.cue == "":
                     cand = Candidate(cand.form, cand.tokens, cand.line, "registry surname", cand.demonym)
-        if person is None and cand.cue in ("title before the name", "verb of saying") and len(word) > 2 \
-                and cand.line.role in ("body", "caption"):
-            person = next((p for p in people if fold(p.key) == fold(word)), None)
+        if person is None and first_names()(word):
+            person = _link_given_name(word, people)
+            if person is None and cand.line.role in ("body", "caption") and (
+                    cand.cue == "verb of saying" or AGE_AFTER.match(cand.line.text[cand.tokens[0].end:])):
+                person = next((p for p in people if fold(p.key) == fold(word)), None)
+                if person is None:
+                    person = Person(word)
+                    people.append(person)
+                cand = Candidate(word, cand.tokens, cand.line, "given name with a verb of saying or an age",
+                                 cand.demonym)
+        if person is None and item.honorific and len(word) > 2:
+            name = f"{item.honorific} {word}" if fold(item.honorific) in NOBLE else word
+            person = next((p for p in people if fold(p.key) == fold(name)), None)
             if person is None:
-                person = Person(word)
+                person = Person(name)
                 people.append(person)
+            cand = Candidate(name, cand.tokens, cand.line, f"title '{item.honorific}' before the name", cand.demonym)
         if person is not None:
             add(person, cand)
 
@@ -265,6 +372,13 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...]) -> 
         mentions.append(Mention(p.key, forms, p.cue or Cue("name")))
         spans.extend(p.spans)
     return mentions, spans
+
+
+def _link_given_name(word: str, people: list[Person]) -> Person | None:
+    """'Tony' after 'Tony Blair': the one person of the article with that given name."""
+    w = fold(word)
+    hits = [p for p in people if any(fold(f).split()[0] == w for f in p.full if len(f.split()) > 1)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _link_surname(word: str, people: list[Person]) -> Person | None:

@@ -12,7 +12,8 @@ import yaml
 from ..names import fold
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
-ELISION = re.compile(r"^(?:[dlDLjJnNsScCmMtT]|qu|Qu|jusqu|lorsqu|puisqu)[’'](?=\w)")
+ELISION = re.compile(r"^(?:[dljnsctm]|qu|jusqu|lorsqu|puisqu)[’'](?=\w)")
+ELISION_AT_START = re.compile(r"^(?:[DLJNSCMT]|Qu|Jusqu|Lorsqu|Puisqu)[’'](?=\w)")
 POSSESSIVE = re.compile(r"[’']s?$")
 PARTICLES = {"de", "du", "des", "da", "di", "dos", "das", "del", "della", "van", "von", "der", "den",
              "ter", "bin", "ben", "ibn", "bint", "al", "el", "le", "la", "ait", "ould", "abu", "abou",
@@ -21,26 +22,29 @@ PARTICLES = {"de", "du", "des", "da", "di", "dos", "das", "del", "della", "van",
 
 @dataclass(frozen=True)
 class Token:
-    text: str        # the word without elision or possessive ("Alger" from "d'Alger")
-    start: int       # offsets of `text` in the line
+    text: str            # the word without elision or possessive ("Alger" from "d'Alger")
+    start: int           # offsets of `text` in the line
     end: int
     folded: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def acronym(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+    capitalised: bool
+    acronym: bool        # two or more letters, all capitals ("DGSI")
 
 
-def tokenize(line: str) -> list[Token]:
+def make_token(text: str, start: int) -> Token:
+    letters = [c for c in text if c.isalpha()]
+    return Token(text, start, start + len(text), fold(text), text[:1].isupper(),
+                 len(letters) >= 2 and all(c.isupper() for c in letters))
+
+
+@lru_cache(maxsize=8192)
+def tokenize(line: str) -> tuple[Token, ...]:
+    """Words of a line (cached: every extractor tokenizes the same lines)."""
     out = []
     for m in WORD.finditer(line):
         text, start = m.group(0), m.start()
         e = ELISION.match(text)
+        if not e and not line[:start].strip(" \u00a0«“\"'(—–-"):
+            e = ELISION_AT_START.match(text)      # "L'Algérie" opens a sentence; "D'Arcy" is a name
         if e:
             text, start = text[e.end():], start + e.end()
         text = text.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", text) else text
@@ -48,8 +52,8 @@ def tokenize(line: str) -> list[Token]:
         if p and len(text) > 3:
             text = text[: p.start()]
         if text:
-            out.append(Token(text, start, start + len(text), fold(text)))
-    return out
+            out.append(make_token(text, start))
+    return tuple(out)
 
 
 def joined(line: str, a: Token, b: Token) -> bool:
@@ -61,6 +65,7 @@ def joined(line: str, a: Token, b: Token) -> bool:
 @dataclass(frozen=True)
 class Vocabulary:
     titles: frozenset
+    honorifics: frozenset
     qualifiers: frozenset
     speech: frozenset
     org_heads: frozenset
@@ -89,11 +94,11 @@ def vocabulary() -> Vocabulary:
         loc = Locale(code)
         for table in (loc.months, loc.days):
             for context in ("format", "stand-alone"):
-                for width in ("wide", "abbreviated"):
-                    calendar.update(fold(v).rstrip(".") for v in table[context][width].values())
+                calendar.update(fold(v) for v in table[context]["wide"].values())
     calendar = {w for w in calendar if len(w) > 2}
     return Vocabulary(
         titles=frozenset(fold(w) for w in data["titles"]),
+        honorifics=frozenset(fold(w) for w in data["honorifics"]),
         qualifiers=frozenset(fold(w) for w in data["title_qualifiers"]),
         speech=frozenset(fold(w) for w in data["speech"]),
         org_heads=frozenset(fold(w) for w in data["org_heads"]),
@@ -105,16 +110,36 @@ def vocabulary() -> Vocabulary:
 
 @lru_cache(maxsize=1)
 def first_names():
-    """A lookup of given names from many countries (gender-guesser's dictionary)."""
+    """A lookup of given names from many countries (gender-guesser's dictionary).
+    Accents are folded ("Saïd" is "Said", "Sebastien" is "Sébastien"); names
+    the dictionary marks as very rare everywhere ("River", "Stone") are left out."""
     import gender_guesser.detector as gd
 
     detector = gd.Detector(case_sensitive=False)
+    names = set()
+    for name, by_gender in detector.names.items():
+        frequency = max((int(c, 16) for codes in by_gender.values() for c in codes if c.strip()), default=0)
+        if frequency >= MIN_NAME_FREQUENCY:
+            names.add(fold(name))
 
-    @lru_cache(maxsize=50_000)
     def is_first_name(word: str) -> bool:
-        f = fold(word).replace(" ", "-")
-        if len(f) < 2:
-            return False
-        return detector.get_gender(f) != "unknown" or detector.get_gender(f.split("-")[0]) != "unknown"
+        w = fold(word)
+        return len(w) > 1 and (w in names or w.split(" ")[0] in names)
 
     return is_first_name
+
+
+MIN_NAME_FREQUENCY = 2
+
+
+@lru_cache(maxsize=50_000)
+def common_word(word: str, language: str) -> bool:
+    """A word frequent in ordinary text of the language ("Later", "Age"), from
+    wordfreq's frequency lists: at the start of a sentence its capital says nothing."""
+    from wordfreq import zipf_frequency
+
+    lang = language if language in ("en", "fr", "es", "de", "it", "pt") else "en"
+    return zipf_frequency(word.lower(), lang) >= COMMON_ZIPF
+
+
+COMMON_ZIPF = 4.5
