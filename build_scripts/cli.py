@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import pipeline
+from . import pipeline, unresolved
 
 EXAMPLES = {
     "build": "python -m build_scripts build --articles articles --docs docs",
@@ -35,6 +35,15 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def print_unresolved(archive) -> None:
+    suggestions = unresolved.report(archive)
+    if suggestions:
+        print(f"unresolved names ({len(suggestions)}): suggestions for articles/actors.yml")
+    for s in suggestions:
+        print(f"  {s.kind}: {s.message}")
+        print("    " + s.registry_yaml.rstrip().replace("\n", "\n    "))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not args.articles.is_dir():
@@ -46,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         result = pipeline.check(args.articles)
     for problem in result.problems:
         print(f"{args.articles.as_posix().rstrip('/')}/{problem}", file=sys.stderr)
+    if args.command == "check":
+        print_unresolved(result.archive)
     print(result.summary())
     if result.problems and (args.command == "check" or args.strict):
         return 1

@@ -7,12 +7,12 @@ from collections import Counter, defaultdict
 
 from .gazetteer import load as load_gazetteer
 from .models import Actor, Archive, Article, Country, Mention
-from .names import fold, prefer, slugify, sort_key
+from .names import prefer, same_person, slugify, sort_key, sound_key
 from .registry import Registry
 
 
 def build(articles: list[Article], registry: Registry, problems: list) -> Archive:
-    articles = canonical_actor_names(articles)
+    articles = canonical_actor_names(articles, registry)
     ordered = sorted(articles, key=lambda a: a.sort_key)
     by_actor: dict[str, list[str]] = defaultdict(list)
     by_country: dict[str, list[str]] = defaultdict(list)
@@ -33,9 +33,12 @@ def build(articles: list[Article], registry: Registry, problems: list) -> Archiv
         slug = unique_slug(slugify(name), slugs)
         forms = sorted({f for a in ordered for m in a.actors if m.key == name for f in m.forms} - {name}, key=sort_key)
         aliases = tuple(dict.fromkeys((entry.aliases if entry else ()) + tuple(forms)))
+        seen = [m.country for a in ordered for m in a.actors if m.key == name and m.country]
+        country = entry.country if entry and entry.country else (
+            max(sorted(set(seen)), key=seen.count) if seen else None)
         actors.append(Actor(
             name=name, slug=slug, aliases=aliases,
-            country=entry.country if entry else None,
+            country=country,
             roles=entry.roles if entry else (),
             external_id=entry.external_id if entry else None,
             articles=tuple(by_actor[name]), in_registry=entry is not None,
@@ -49,23 +52,54 @@ def build(articles: list[Article], registry: Registry, problems: list) -> Archiv
     return Archive(tuple(ordered), tuple(actors), tuple(countries), tuple(problems))
 
 
-def canonical_actor_names(articles: list[Article]) -> list[Article]:
-    """Names the registry does not know are spelt one way across the archive:
-    every spelling that folds to the same name (Nunez, Nuñez) takes the
-    preferred one."""
-    spellings: dict[str, list[str]] = defaultdict(list)
+def canonical_actor_names(articles: list[Article], registry: Registry) -> list[Article]:
+    """One name per person across the archive. Names the registry knows are
+    already canonical; other spellings of one person (Nunez/Nuñez,
+    Patrouchev/Patrushev) are merged when their surnames sound alike and their
+    given names agree, and take the most used, best-accented spelling."""
+    known = {e.name for e in registry.entries}
+    uses: dict[str, int] = defaultdict(int)
     for art in articles:
         for m in art.actors:
-            spellings[fold(m.key)].append(m.key)
-    best = {k: prefer(v) for k, v in spellings.items()}
+            uses[m.key] += 1
+    names = sorted(uses, key=sort_key)
+    parent = {n: n for n in names}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        if len(n.split()) > 1:
+            by_sound[sound_key(n)].append(n)
+    for group in by_sound.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if (a not in known or b not in known) and same_person(a, b):
+                    ra, rb = root(a), root(b)
+                    if ra != rb and not (ra in known and rb in known):
+                        parent[rb if ra in known else ra] = ra if ra in known else rb
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        clusters[root(n)].append(n)
+    best = {}
+    for members in clusters.values():
+        registered = [m for m in members if m in known]
+        name = registered[0] if registered else prefer([m for m in members for _ in range(uses[m])])
+        for m in members:
+            best[m] = name
     out = []
     for art in articles:
         merged: dict[str, Mention] = {}
         for m in art.actors:
-            name = best[fold(m.key)]
+            name = best[m.key]
             old = merged.get(name)
             forms = (old.forms if old else ()) + m.forms
-            merged[name] = Mention(name, tuple(dict.fromkeys(forms)), old.cue if old else m.cue)
+            merged[name] = Mention(name, tuple(dict.fromkeys(forms)), old.cue if old else m.cue,
+                                   (old.country if old else None) or m.country)
         out.append(dataclasses.replace(art, actors=tuple(sorted(merged.values(), key=lambda m: sort_key(m.key)))))
     return out
 

@@ -61,6 +61,7 @@ class Mention:
     key: str                  # canonical name or ISO code
     forms: tuple[str, ...]
     cue: Cue
+    country: str | None = None    # a person's country, when the article says it ("Algerian minister X")
 
 
 @dataclass(frozen=True)

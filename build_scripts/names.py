@@ -38,9 +38,51 @@ def similar(a: str, b: str) -> float:
     return fuzz.ratio(fold(a), fold(b))
 
 
+def sound_key(name: str) -> str:
+    """Names that may be spellings of one person share this key (the sound of the surname)."""
+    from rigour.text import metaphone
+
+    return metaphone(surname(name))
+
+
+def close_surnames(a: str, b: str) -> bool:
+    """Transliteration variants of one surname (Patrouchev/Patrushev,
+    Chanegriha/Chenegriha): same sound and a plausible edit distance."""
+    from rigour.text import is_levenshtein_plausible, metaphone
+
+    a, b = fold(a).replace(" ", ""), fold(b).replace(" ", "")
+    return a == b or (metaphone(a) == metaphone(b) and is_levenshtein_plausible(a, b))
+
+
+def compatible_given_names(a: str, b: str) -> bool:
+    """Sergueï/Sergey, Nicholaï/Nikolai, or an initial: not Ed and David."""
+    from rigour.text import jaro_winkler
+
+    a, b = fold(a).rstrip("."), fold(b).rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if a == b:
+        return True
+    genders = {_gender(a), _gender(b)}
+    return jaro_winkler(a, b) >= 0.85 and not {"male", "female"} <= genders    # John is not Joan
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def _gender(given: str) -> str:
+    return _gender_detector().get_gender(given).replace("mostly_", "")
+
+
+@lru_cache(maxsize=65_536)
 def same_person(a: str, b: str) -> bool:
-    """Two full names of one person: same folded name, or close surnames and
-    compatible first names. People who merely share a surname stay apart."""
+    """Two full names of one person: the same name folded, one the tail of the
+    other ("Gaïd Salah" in "Ahmed Gaïd Salah"), or close surnames with
+    compatible given names. People who merely share a surname stay apart."""
     fa, fb = fold(a).split(), fold(b).split()
     if not fa or not fb:
         return False
@@ -48,13 +90,13 @@ def same_person(a: str, b: str) -> bool:
         return True
     if len(fa) < 2 or len(fb) < 2:
         return False
-    if " ".join(fa).replace(" ", "") == " ".join(fb).replace(" ", ""):
+    if "".join(fa) == "".join(fb):
         return True
-    last_ok = similar(fa[-1], fb[-1]) >= 85 or similar("".join(fa[1:]), "".join(fb[1:])) >= 85
-    first_ok = (similar(fa[0], fb[0]) >= 75
-                or (len(fa[0].rstrip(".")) == 1 and fb[0].startswith(fa[0][0]))
-                or (len(fb[0].rstrip(".")) == 1 and fa[0].startswith(fb[0][0])))
-    return last_ok and first_ok
+    short, long = sorted((fa, fb), key=len)
+    if len(short) >= 2 and len(short) < len(long) and long[-len(short):] == short:
+        return True
+    surname_ok = close_surnames(fa[-1], fb[-1]) or close_surnames(" ".join(fa[1:]), " ".join(fb[1:]))
+    return surname_ok and compatible_given_names(fa[0], fb[0])
 
 
 def prefer(forms: list[str]) -> str:

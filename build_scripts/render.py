@@ -7,6 +7,7 @@ from collections import defaultdict
 
 import yaml
 
+from . import unresolved
 from .gazetteer import load as load_gazetteer
 from .markdown_text import attr, escape, link
 from .models import Actor, Archive, Article, Country
@@ -57,6 +58,7 @@ def render(archive: Archive) -> dict[str, str]:
         files[country_page(country.code)] = render_country(country, by_id, actor_pages)
     files["articles/index.md"] = render_article_index(archive)
     files["actors/index.md"] = render_actor_index(archive)
+    files["actors/unresolved.md"] = render_unresolved(archive)
     files["countries/index.md"] = render_country_index(archive)
     files["data/archive.json"] = archive_json(archive, actor_pages)
     return files
@@ -193,12 +195,37 @@ def render_actor_index(archive: Archive) -> str:
     page = "actors/index.md"
     names = load_gazetteer().names
     out = [front_matter({"title": "Actors"}), "# Actors", "",
-           f"{len(archive.actors)} people named in the articles.", "",
+           f"{len(archive.actors)} people named in the articles. "
+           "See also the [unresolved names](unresolved.md).", "",
            "| Person | Country | Articles |", "| --- | --- | --- |"]
     for a in archive.actors:
         country = names.get(a.country, a.country) if a.country else ""
         out.append(f"| {link(a.name, rel(page, actor_page(a)))} | {escape(country)} | {len(a.articles)} |")
     return "\n".join(out) + "\n"
+
+
+def render_unresolved(archive: Archive) -> str:
+    out = [front_matter({"title": "Unresolved names"}), "# Unresolved names", "",
+           "Names the archive could not settle on its own. Each comes with the entry that would settle it "
+           "in the registry, `articles/actors.yml`; the same list is printed by "
+           "`python -m build_scripts check`.", ""]
+    suggestions = unresolved.report(archive)
+    if not suggestions:
+        out += ["Nothing to settle.", ""]
+    for kind in ("variant", "ambiguous surname", "no country"):
+        items = [s for s in suggestions if s.kind == kind]
+        if not items:
+            continue
+        out += [f"## {KIND_TITLES[kind]} ({len(items)})", ""]
+        for s in items:
+            out += [f"- {escape(s.message)}", "", "    ```yaml"]
+            out += ["    " + line for line in s.registry_yaml.rstrip().split("\n")]
+            out += ["    ```", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+KIND_TITLES = {"variant": "Possible spellings of one person", "ambiguous surname": "Surnames shared by several people",
+               "no country": "People with no country"}
 
 
 def render_country_index(archive: Archive) -> str:

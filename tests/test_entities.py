@@ -57,3 +57,61 @@ def test_country_cues(text, code):
 def test_country_inside_an_organisation_name_is_not_tagged():
     _, countries, _ = tags("Headline\nThe Bank of England raised rates, the Algerian Ministry of Defense said.\n")
     assert "GB" not in countries
+
+
+def test_transliterations_merge_across_articles(tmp_path):
+    from build_scripts import pipeline
+
+    (tmp_path / "a.txt").write_text("Headline one\nRussian official Nicholaï Patrouchev visited Algiers.\n")
+    (tmp_path / "b.txt").write_text("Headline two\nRussian official Nikolai Patrushev met officials in Moscow.\n")
+    (tmp_path / "c.txt").write_text("Headline three\nEd Miliband and David Miliband spoke in London.\n")
+    archive = pipeline.collect(tmp_path)
+    names = [a.name for a in archive.actors]
+    assert len([n for n in names if "Patr" in n]) == 1
+    assert {"Ed Miliband", "David Miliband"} <= set(names)
+    patrushev = next(a for a in archive.actors if "Patr" in a.name)
+    assert patrushev.country == "RU" and len(patrushev.articles) == 2
+
+
+def test_unresolved_report(tmp_path):
+    from build_scripts import pipeline, unresolved
+
+    (tmp_path / "a.txt").write_text("Headline one\nFrench minister Christophe Castaner said no.\n")
+    (tmp_path / "b.txt").write_text("Headline two\nThe protest grew, Mr Castaner said.\n")
+    (tmp_path / "c.txt").write_text("Headline three\nEd Miliband and David Miliband spoke.\n")
+    report = unresolved.report(pipeline.collect(tmp_path))
+    kinds = {(s.kind, s.names) for s in report}
+    assert ("variant", ("Castaner", "Christophe Castaner")) in kinds
+    assert ("ambiguous surname", ("David Miliband", "Ed Miliband")) in kinds
+    assert ("no country", ("Ed Miliband",)) in kinds
+    variant = next(s for s in report if s.kind == "variant")
+    assert yaml_load(variant.registry_yaml) == [{"name": "Christophe Castaner", "aliases": ["Castaner"]}]
+
+
+def yaml_load(text):
+    import yaml
+
+    return yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Headline\nAfter the vote, Mr Blair said he was pleased.\n", "Blair"),
+    ("Headline\nThe peer Lord Haskins disagreed.\n", "Lord Haskins"),
+    ("Titre\n« C'est trop », lui répond Laura, une Parisienne.\n", "Laura"),
+    ("Headline\nJim and Margaret Cuthbert, economists, wrote it.\n", "Jim Cuthbert"),
+    ("Titre\nLe roi Louis XVI fut guillotiné.\n", "Louis XVI"),
+])
+def test_person_cues(text, person):
+    people, _, _ = tags(text)
+    assert person in people
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\nShares in Yukos fell, Yukos said.\n",
+    "Headline\nThe Stone Roses played in Manchester.\n",
+    "Headline\nThe charity Help the Aged said the plan was unfair.\n",
+    "Headline\nLater the meeting ended in San Francisco.\n",
+])
+def test_not_people(text):
+    people, _, _ = tags(text)
+    assert people == {}

@@ -61,14 +61,14 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
         return "V"
     if "-" in tok.text and any(p[:1].islower() and p not in PARTICLES for p in tok.text.split("-")[1:]):
         return "V"   # "Moscow-based", "Booker-shortlisted"
+    if ROMAN.match(tok.text) and prev is not None and first_names()(prev.text):
+        return "N"   # "Louis XVI", "Elizabeth II"
     if tok.acronym and len(tok.text) > 1:
         return "V"
     if not tok.capitalised:
         return "P" if tok.folded in PARTICLES else "V"
     if _initial(tok):
         return "N"
-    if ROMAN.match(tok.text) and prev is not None and first_names()(prev.text):
-        return "N"   # "Louis XVI", "Elizabeth II"
     if tok.folded in PARTICLES and prev is not None and nxt is not None:
         return "P"
     f = tok.folded
@@ -156,8 +156,13 @@ def _cue(line: str, toks: tuple[Token, ...], seg: list[int], context: list[int],
     vocab = vocabulary()
     first, last = seg[0], seg[-1]
     before = [toks[i] for i in range(max(0, first - 4), first)]
+    attached = []          # the words right before the name, up to any punctuation
+    for k in range(first - 1, max(-1, first - 5), -1):
+        if not joined(line, toks[k], toks[k + 1]):
+            break
+        attached.append(toks[k])
     demonym = None
-    for tok in reversed(before):
+    for tok in attached:
         hit = gaz.lookup(tok.text)
         if hit and hit[1] == "demonym" and hit[0]:
             demonym = hit[0]
@@ -171,7 +176,7 @@ def _cue(line: str, toks: tuple[Token, ...], seg: list[int], context: list[int],
         lower_before.append(tok)
     if any(vocab.is_title(t.text) for t in lower_before):
         return "title before the name", demonym
-    if demonym and lower_before and gaz.lookup(lower_before[0].text):
+    if demonym:
         return "nationality before the name", demonym
     prev_words = " ".join(t.folded for t in before[-2:])
     if before and (before[-1].folded in vocab.speech or prev_words in vocab.speech):
@@ -369,7 +374,8 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
         if not p.registry:
             p.key = prefer(p.full) if p.full else p.key
         forms = tuple(dict.fromkeys(p.forms))
-        mentions.append(Mention(p.key, forms, p.cue or Cue("name")))
+        country = max(sorted(set(p.countries)), key=p.countries.count) if p.countries else None
+        mentions.append(Mention(p.key, forms, p.cue or Cue("name"), country))
         spans.extend(p.spans)
     return mentions, spans
 

@@ -31,9 +31,11 @@ class Token:
 
 
 def make_token(text: str, start: int) -> Token:
-    letters = [c for c in text if c.isalpha()]
-    return Token(text, start, start + len(text), fold(text), text[:1].isupper(),
-                 len(letters) >= 2 and all(c.isupper() for c in letters))
+    acronym = len(text) >= 2 and text.isupper() and sum(map(str.isalpha, text)) >= 2
+    return Token(text, start, start + len(text), fold(text), text[:1].isupper(), acronym)
+
+
+INITIALS_WITH_DOTS = re.compile(r"(?:\w\.)+")
 
 
 @lru_cache(maxsize=8192)
@@ -42,15 +44,18 @@ def tokenize(line: str) -> tuple[Token, ...]:
     out = []
     for m in WORD.finditer(line):
         text, start = m.group(0), m.start()
-        e = ELISION.match(text)
-        if not e and not line[:start].strip(" \u00a0«“\"'(—–-"):
-            e = ELISION_AT_START.match(text)      # "L'Algérie" opens a sentence; "D'Arcy" is a name
-        if e:
-            text, start = text[e.end():], start + e.end()
-        text = text.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", text) else text
-        p = POSSESSIVE.search(text)
-        if p and len(text) > 3:
-            text = text[: p.start()]
+        if "'" in text or "’" in text:
+            e = ELISION.match(text)
+            if not e and not line[max(0, start - 3):start].strip(" \u00a0«“\"'(—–-") \
+                    and not line[:start].strip(" \u00a0«“\"'(—–-"):
+                e = ELISION_AT_START.match(text)      # "L'Algérie" opens a sentence; "D'Arcy" is a name
+            if e:
+                text, start = text[e.end():], start + e.end()
+            p = POSSESSIVE.search(text)
+            if p and len(text) > 3:
+                text = text[: p.start()]
+        if text.endswith(".") and not INITIALS_WITH_DOTS.fullmatch(text):
+            text = text.rstrip(".")
         if text:
             out.append(make_token(text, start))
     return tuple(out)

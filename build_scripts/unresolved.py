@@ -1,0 +1,70 @@
+"""Names the archive could not settle on its own, with the registry entry
+that would settle each: spellings that look like variants of another name,
+surnames shared by several people, and people with no known country."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import yaml
+
+from .models import Archive
+from .names import close_surnames, fold, sort_key, sound_key, surname
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str                 # variant | ambiguous surname | no country
+    names: tuple[str, ...]
+    message: str
+    registry_yaml: str        # ready to paste under `actors:` in articles/actors.yml
+
+
+def _entry(name: str, **fields) -> str:
+    data = [{"name": name, **{k: v for k, v in fields.items() if v}}]
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def report(archive: Archive) -> list[Suggestion]:
+    actors = {a.name: a for a in archive.actors}
+    full = [a for a in archive.actors if len(a.name.split()) > 1]
+    single = [a for a in archive.actors if len(a.name.split()) == 1]
+    out: list[Suggestion] = []
+
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for a in full:
+        by_surname[surname(a.name)].append(a.name)
+    for a in single:
+        owners = by_surname.get(fold(a.name), [])
+        if len(owners) == 1:
+            owner = actors[owners[0]]
+            out.append(Suggestion("variant", (a.name, owner.name),
+                                  f"'{a.name}' is probably {owner.name}: add it as an alias",
+                                  _entry(owner.name, aliases=list(owner.aliases) + [a.name])))
+
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for a in full:
+        by_sound[sound_key(a.name)].append(a.name)
+    for names in by_sound.values():
+        names = sorted(names, key=sort_key)
+        for i, x in enumerate(names):
+            for y in names[i + 1:]:
+                if surname(x) != surname(y) and close_surnames(surname(x), surname(y)):
+                    keep, other = sorted((x, y), key=lambda n: (-len(actors[n].articles), sort_key(n)))
+                    out.append(Suggestion("variant", (keep, other),
+                                          f"'{other}' may be another spelling of {keep}: if so, add it as an alias",
+                                          _entry(keep, aliases=[other])))
+
+    for name, owners in sorted(by_surname.items()):
+        if len(owners) > 1:
+            owners = sorted(owners, key=sort_key)
+            out.append(Suggestion("ambiguous surname", tuple(owners),
+                                  f"'{surname(owners[0]).title()}' alone could be any of {', '.join(owners)}: "
+                                  "the article's full name decides, or give each their aliases",
+                                  "".join(_entry(o) for o in owners)))
+
+    for a in archive.actors:
+        if not a.country:
+            out.append(Suggestion("no country", (a.name,), f"{a.name} has no country: add one (ISO code)",
+                                  _entry(a.name, country="XX")))
+    return out

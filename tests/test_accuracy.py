@@ -1,0 +1,50 @@
+"""Accuracy floors on the hand-annotated gold sample (tests/data/gold_corpus/,
+72 English and French articles, no registry). Floors only ever go up: raise
+them when the extractors get better, never lower them."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from build_scripts import evaluate
+
+from .conftest import DATA
+
+FLOORS = {
+    "people_precision": 0.94,
+    "people_recall": 0.86,
+    "countries_f1": 0.93,
+    "organizations_precision": 0.50,
+    "organizations_recall": 0.29,
+    "title": 0.98,
+    "date": 0.97,
+    "language": 1.0,
+    "authors": 0.98,
+    "source": 0.95,
+}
+
+
+@pytest.fixture(scope="module")
+def gold_score():
+    gold = yaml.safe_load((DATA / "gold_corpus.yml").read_text("utf-8"))
+    score, _ = evaluate.build_and_score(DATA / "gold_corpus", gold)
+    return score
+
+
+def test_people(gold_score):
+    assert gold_score.actors.precision >= FLOORS["people_precision"], str(gold_score.actors)
+    assert gold_score.actors.recall >= FLOORS["people_recall"], str(gold_score.actors)
+
+
+def test_countries(gold_score):
+    assert gold_score.countries.f1 >= FLOORS["countries_f1"], str(gold_score.countries)
+
+
+def test_organizations(gold_score):
+    assert gold_score.organizations.precision >= FLOORS["organizations_precision"]
+    assert gold_score.organizations.recall >= FLOORS["organizations_recall"]
+
+
+@pytest.mark.parametrize("field", ["title", "date", "language", "authors", "source"])
+def test_metadata_fields(gold_score, field):
+    assert gold_score.fields[field] / gold_score.articles >= FLOORS[field]
