@@ -136,6 +136,8 @@ def _organizations(s: Score, name: str, a: dict, g: dict) -> None:
     s.organizations.tp += len(got & gold)
     s.organizations.fp += len(got - gold)
     s.organizations.fn += len(gold - got)
+    s.misses += [f"{name}: unexpected organisation {o!r}" for o in sorted(got - gold)]
+    s.misses += [f"{name}: organisation {o!r} not found" for o in sorted(gold - got)]
 
 
 def build_and_score(articles_dir: Path, gold: dict) -> tuple[Score, float]:

@@ -18,7 +18,7 @@ def extract_article(raw: RawArticle, cleaned: Cleaned, registry: Registry, artic
     source = meta.source(cleaned, raw.meta)
     actors, person_spans = people.extract(text_lines, registry, authors.value, lang.value)
     exclude = {fold(source.value)} if source.value else set()
-    orgs, org_spans = organizations.extract(text_lines, lang.value, exclude)
+    orgs, org_spans = organizations.extract(text_lines, lang.value, exclude, set(person_spans))
     found_countries = countries.extract(text_lines, lang.value, set(person_spans) | set(org_spans))
     return Article(
         id=article_id,

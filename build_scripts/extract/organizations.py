@@ -1,32 +1,54 @@
-"""Organisations: capitalised runs with an organisation word ("Polisario
-Front", "Algerian Ministry of Defense"), French names with a lower-case tail
+"""Organisations: well-known names from data/organizations.yml ("Labour",
+"Reuters"), capitalised runs with an organisation word ("Polisario Front",
+"Algerian Ministry of Defense"), French names with a lower-case tail
 ("Conseil de sécurité russe"), and acronyms ("DGSI"). Role phrases
-("Army Chief of Staff") and places ("Elysee Palace") are not organisations."""
+("Army Chief of Staff"), places ("Elysee Palace"), people's names and
+common-noun acronyms ("TV") are not organisations."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from ..names import fold, sort_key
 from .tokens import Token, joined, tokenize, vocabulary
 
-CONNECTORS_EN = {"of", "for", "and", "on", "the"}
-CONNECTORS_FR = {"de", "du", "des", "d", "la", "l", "pour", "et"}
+CONNECTORS_EN = {"of", "for", "the"}
+CONNECTORS_FR = {"de", "du", "des", "d", "la", "l", "pour"}
 ADJECTIVE = re.compile(r"(ale|al|aux|ique|ier|iere|ien|ienne|aire|elle|el|if|ive|eure|eur|ais|aise|ain|aine|ees?|ee|nal|nale|taire)$")
 ROMAN = re.compile(r"^[IVXLC]+$")
 
 
-def extract(lines: list[Line], language: str, exclude: set[str]) -> tuple[list[Mention], list]:
+@lru_cache(maxsize=1)
+def known() -> tuple[frozenset, int]:
+    """Well-known organisation names and the most words in one of them."""
+    data = yaml.load(resources.files("build_scripts").joinpath("data/organizations.yml").read_text("utf-8"),
+                     Loader=yaml.BaseLoader)
+    names = frozenset(" ".join(t.text for t in tokenize(n)) for group in data.values() for n in group)
+    return names, max(len(n.split()) for n in names)
+
+
+def extract(lines: list[Line], language: str, exclude: set[str],
+            taken: set[tuple[int, int, int]] = frozenset()) -> tuple[list[Mention], list]:
     vocab = vocabulary()
     gaz = load_gazetteer()
+    names, longest = known()
     found: dict[str, Mention] = {}
     spans = []
+    people: dict[int, list[tuple[int, int]]] = {}
+    for number, start, end in taken:
+        people.setdefault(number, []).append((start, end))
 
     def keep(form: str, line: Line, rule: str, start: int, end: int) -> None:
         form = form.strip(" ,;:")
         if fold(form) in exclude or not form:
             return
+        if any(s < end and start < e for s, e in people.get(line.number, [])):
+            return          # "Marine Le Pen" is a person, not the Marine
         spans.append((line.number, start, end))
         key = fold(form)
         if key in found:
@@ -40,7 +62,13 @@ def extract(lines: list[Line], language: str, exclude: set[str]) -> tuple[list[M
         toks = tokenize(text)
         i = 0
         while i < len(toks):
+            n = _known_at(toks, i, names, longest)
             j, has_head, role = _phrase(text, toks, i, language)
+            if n and not (has_head and not role and j - i > n):
+                keep(text[toks[i].start:toks[i + n - 1].end], line, "well-known organisation",
+                     toks[i].start, toks[i + n - 1].end)
+                i += n
+                continue
             if has_head and not role and j - i >= 1:
                 start, end = toks[i].start, toks[j - 1].end
                 words = [t for t in toks[i:j]]
@@ -50,11 +78,19 @@ def extract(lines: list[Line], language: str, exclude: set[str]) -> tuple[list[M
                 continue
             tok = toks[i]
             if (tok.acronym and 2 <= len(tok.text) <= 7 and not ROMAN.match(tok.text)
-                    and not vocab.is_common(tok.text)
+                    and not vocab.is_common(tok.text) and tok.folded not in vocab.common_acronyms
                     and not gaz.lookup(tok.text) and not text.isupper() and line.role != "title"):
                 keep(tok.text, line, "acronym", tok.start, tok.end)
             i += 1
     return sorted(found.values(), key=lambda m: sort_key(m.key)), spans
+
+
+def _known_at(toks: tuple[Token, ...], i: int, names: frozenset, longest: int) -> int:
+    """How many tokens from i spell a well-known organisation (0 if none)."""
+    for n in range(min(longest, len(toks) - i), 0, -1):
+        if " ".join(t.text for t in toks[i:i + n]) in names:
+            return n
+    return 0
 
 
 def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[int, bool, bool]:
@@ -71,6 +107,8 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
     while j < len(toks) and joined(text, toks[j - 1], toks[j]) or (
             j < len(toks) and text[toks[j - 1].end:toks[j].start] in ("'", "’", " d'", " l'", " d’", " l’")):
         t = toks[j]
+        if t.folded in vocab.calendar or t.folded in vocab.function_words and t.capitalised:
+            break
         if t.capitalised:
             if has_head and vocab.is_title(t.text) and t.folded not in vocab.org_heads:
                 role = True

@@ -77,6 +77,7 @@ class Vocabulary:
     place_heads: frozenset
     function_words: frozenset
     calendar: frozenset          # months and weekdays, folded, in several languages
+    common_acronyms: frozenset   # "TV", "PC": acronyms that are not organisations
 
     def is_title(self, word: str) -> bool:
         f = fold(word)
@@ -110,6 +111,7 @@ def vocabulary() -> Vocabulary:
         place_heads=frozenset(fold(w) for w in data["place_heads"]),
         function_words=frozenset(fold(w) for w in data["function_words"]),
         calendar=frozenset(calendar),
+        common_acronyms=frozenset(fold(w) for w in data["common_acronyms"]),
     )
 
 
