@@ -29,8 +29,11 @@ from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize
 
 MAX_NAME_WORDS = 5
 ARTICLES = {"the", "le", "la", "les"}
+SURNAME_TITLES = {"king", "major", "bishop", "marshal", "judge", "abbott", "prince", "knight", "baron", "duke"}
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3}|XIX|XX)$")
+NAME_LIST_ITEM = re.compile(r"(?:^|[,;]\s*)[A-Z](?:-[A-Z])? [A-Z][\w'’-]+(?=\s*(?:\([^)]*\))?\s*[,;.]|$)")
 INITIALS = re.compile(r"^[A-Z]-[A-Z]$")     # "J-P Grandclaude"
+QUOTE_ATTRIBUTION = re.compile(r"(?:[»\"”]\s*,|[,!?]\s*[»\"”])\s*(?:[a-zàâçéèêëîïôûùüÿœ'’-]+\s+){1,3}$")
 AGE_AFTER = re.compile(r"^\s*,\s*(\d{1,2})\s*(ans|years? old)?\s*[,)]")
 
 
@@ -63,22 +66,25 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
         return "V"   # "Moscow-based", "Booker-shortlisted"
     if ROMAN.match(tok.text) and prev is not None and first_names()(prev.text):
         return "N"   # "Louis XVI", "Elizabeth II"
+    if _initial(tok):
+        return "N"
     if tok.acronym and len(tok.text) > 1:
         return "V"
     if not tok.capitalised:
         return "P" if tok.folded in PARTICLES else "V"
-    if _initial(tok):
-        return "N"
     if tok.folded in PARTICLES and prev is not None and nxt is not None:
         return "P"
     f = tok.folded
+    if f in SURNAME_TITLES and nxt is None and prev is not None and first_names()(prev.text) \
+            and _kind_simple(prev, gaz) == "N":
+        return "N"   # "Claude King", "John Major"
     if f in vocab.function_words or f in vocab.titles or f in vocab.qualifiers:
         return "V"
     if vocab.is_common(tok.text) or gaz.lookup(tok.text):
         # A place, month or organisation word can still be a name next to a
         # given name: "Michael Jordan", "Theresa May", "Marine Le Pen".
         is_first = first_names()
-        surname_like = gaz.lookup(tok.text) or f in vocab.calendar
+        surname_like = gaz.lookup(tok.text) or f in vocab.calendar or (f in SURNAME_TITLES and nxt is None)
         if surname_like and prev is not None and _kind_simple(prev, gaz) == "N" and is_first(prev.text):
             return "N"
         if nxt is not None and nxt.folded in PARTICLES and nxt.capitalised and not gaz.lookup(tok.text) \
@@ -121,7 +127,10 @@ def segments(line: str, toks: tuple[Token, ...], gaz) -> list[tuple[list[int], l
         for j, i in enumerate(run):
             prev = toks[run[j - 1]] if j else None
             nxt = toks[run[j + 1]] if j + 1 < len(run) else None
-            kinds.append(_kind(toks[i], prev, nxt, gaz))
+            kind = _kind(toks[i], prev, nxt, gaz)
+            if toks[i].text == "A" and nxt is not None and _in_name_list(line, toks[i]):
+                kind = "N"
+            kinds.append(kind)
         context: list[int] = []
         seg: list[int] = []
         for j, i in enumerate(run):
@@ -178,6 +187,8 @@ def _cue(line: str, toks: tuple[Token, ...], seg: list[int], context: list[int],
         return "title before the name", demonym
     if demonym:
         return "nationality before the name", demonym
+    if QUOTE_ATTRIBUTION.search(line[:toks[first].start]):
+        return "verb of saying", demonym      # '», s'alarme Pierre', '," said Jones'
     prev_words = " ".join(t.folded for t in before[-2:])
     if before and (before[-1].folded in vocab.speech or prev_words in vocab.speech):
         return "verb of saying", demonym
@@ -246,7 +257,8 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...],
                 cue = None        # "Age Concern said": a common word, not a given name
             elif is_first(first.text) and not cue:
                 cue = "given name"
-            elif not cue and len(seg) == 2 and _initial(first) and toks[seg[1]].folded not in lowercase:
+            elif not cue and len(seg) == 2 and (_initial(first) or _in_name_list(line.text, first)) \
+                    and toks[seg[1]].folded not in lowercase:
                 cue = "initial and surname"
             if cue:
                 full.append(Candidate(form, seg_toks, line, cue, demonym))
@@ -274,7 +286,8 @@ def _drop_leading_non_names(line: str, toks: tuple[Token, ...], seg: list[int], 
                             lowercase: set[str], language: str) -> list[int]:
     """'Later Serguei Lavrov', 'Travail Muriel Pénicaud': leading capitals that
     start the sentence, are common words here, or stand before a given name."""
-    while len(seg) > 1 and not is_first(toks[seg[0]].text) and not _initial(toks[seg[0]]):
+    while len(seg) > 1 and not is_first(toks[seg[0]].text) and not _initial(toks[seg[0]]) \
+            and not _in_name_list(line, toks[seg[0]]):
         if registry.find(" ".join(toks[i].text for i in seg)):
             break
         head = toks[seg[0]]
@@ -287,6 +300,14 @@ def _drop_leading_non_names(line: str, toks: tuple[Token, ...], seg: list[int], 
             continue
         break
     return seg
+
+
+def _in_name_list(line: str, tok: Token) -> bool:
+    """'..., A Foley, ...' in a team sheet: a line listing three or more
+    'Initial Surname' items, where even 'A' is an initial."""
+    if tok.text != "A" or not line[:tok.start].rstrip().endswith((",", ";", "")):
+        return False
+    return len(NAME_LIST_ITEM.findall(line)) >= 3
 
 
 def _initial(tok: Token) -> bool:
@@ -348,7 +369,7 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
                     people.append(person)
                 if cand.cue == "":
                     cand = Candidate(cand.form, cand.tokens, cand.line, "registry surname", cand.demonym)
-        if person is None and first_names()(word):
+        if person is None and first_names()(word) and len(word) > 2:
             person = _link_given_name(word, people)
             if person is None and cand.line.role in ("body", "caption") and (
                     cand.cue == "verb of saying" or AGE_AFTER.match(cand.line.text[cand.tokens[0].end:])):
@@ -390,7 +411,7 @@ def _link_given_name(word: str, people: list[Person]) -> Person | None:
 def _link_surname(word: str, people: list[Person]) -> Person | None:
     """The person whose full name in this article ends with (or closely matches) this word."""
     w = fold(word)
-    exact = [p for p in people if any(surname(f) == w or w in fold(f).split()[1:] for f in p.full)]
+    exact = [p for p in people if any(fold(f).endswith(" " + w) or w in fold(f).split()[1:] for f in p.full)]
     if exact:
         return exact[0]
     if len(w) >= 5:
