@@ -102,34 +102,52 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
     if i < len(lines) and i + 1 < len(lines) and roles[i] == "body" and looks_like_headline(lines[i][1]):
         roles[i] = "title"
 
+    why: dict[int, str] = {}
     in_trailer = False
     for k, (_, t) in enumerate(lines):
         if roles[k] in ("header", "title"):
             continue
         if in_trailer:
             if looks_like_headline(t) or roles[k] == "heading":
-                roles[k] = "furniture"
+                roles[k], why[k] = "furniture", "headline in a trailer of other stories"
                 continue
             in_trailer = False
-        if TRAILER.match(t):
-            roles[k] = "furniture"
-            in_trailer = True
-        elif (TEASER.match(t) or PLAYER.search(t) or LONE_LABEL.match(t) or is_share_line(t)
-              or CREDIT.match(t)):
-            roles[k] = "furniture"
+        reason = furniture_reason(t)
+        if reason:
+            roles[k], why[k] = "furniture", reason
+            in_trailer = reason == "trailer of other stories"
         elif BYLINE.match(t) and len(t.split()) <= 12:
             roles[k] = "byline"
 
-    _captions(lines, roles)
+    _captions(lines, roles, why)
+    seen_body = False
     for k, (_, t) in enumerate(lines):
         if roles[k] != "body" or k in headings:
+            seen_body = seen_body or roles[k] == "heading"
             continue
         nxt = next((j for j in range(k + 1, len(lines)) if roles[j] in ("body", "caption")), None)
-        prev_body = any(roles[j] in ("body", "heading") for j in range(k))
-        if prev_body and nxt is not None and roles[nxt] == "body" and looks_like_subheading(t) \
+        if seen_body and nxt is not None and roles[nxt] == "body" and looks_like_subheading(t) \
                 and not looks_like_subheading(lines[nxt][1]):
             roles[k] = "heading"
-    return Cleaned(tuple(Line(n, t, r) for (n, t), r in zip(lines, roles)))
+        seen_body = True
+    return Cleaned(tuple(Line(n, t, r, why.get(k, "")) for k, ((n, t), r) in enumerate(zip(lines, roles))))
+
+
+def furniture_reason(text: str) -> str:
+    """Which furniture rule a line matches, or ''."""
+    if TRAILER.match(text):
+        return "trailer of other stories"
+    if TEASER.match(text):
+        return "teaser for another story"
+    if PLAYER.search(text):
+        return "video player label"
+    if LONE_LABEL.match(text):
+        return "lone media label"
+    if is_share_line(text):
+        return "share or reading-time line"
+    if CREDIT.match(text):
+        return "photo credit"
+    return ""
 
 
 def _markdown_headings(lines: list, roles: list) -> set[int]:
@@ -144,13 +162,13 @@ def _markdown_headings(lines: list, roles: list) -> set[int]:
     return found
 
 
-def _captions(lines: list, roles: list) -> None:
+def _captions(lines: list, roles: list, why: dict) -> None:
     """A line printed twice in a row is a photo caption: keep it once, as a caption.
     A short line just above a credit line is a caption too."""
     for k in range(1, len(lines)):
         if roles[k] == "body" and roles[k - 1] == "body" and fold_line(lines[k][1]) == fold_line(lines[k - 1][1]):
             roles[k - 1] = "caption"
-            roles[k] = "furniture"
+            roles[k], why[k] = "furniture", "photo caption printed twice"
     for k in range(1, len(lines)):
         if CREDIT.match(lines[k][1]) and roles[k - 1] == "body" and len(lines[k - 1][1]) < 300:
             roles[k - 1] = "caption"

@@ -23,6 +23,7 @@ class Line:
     number: int               # 1-based line number in the file
     text: str
     role: str                 # header | title | body | heading | caption | byline | furniture
+    why: str = ""             # for furniture: the rule that removed it
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Article:
     countries: tuple[Mention, ...]
     organizations: tuple[Mention, ...]
     cleaned: Cleaned
+    rejected: tuple = ()      # name-like phrases not taken for people, with the reason
 
     @property
     def sort_key(self) -> tuple:

@@ -125,9 +125,14 @@ def explanation(art: Article) -> list[str]:
                          ("Language", art.language)):
         where = f", line {value.cue.line}" if value.cue.line else ""
         rows.append(f"- {label}: {escape(value.cue.rule)}{where}")
-    removed = art.cleaned.removed
-    if removed:
-        rows.append(f"- Removed as page furniture: {len(removed)} line(s)")
+    reasons: dict[str, int] = {}
+    for line in art.cleaned.removed:
+        reasons[line.why] = reasons.get(line.why, 0) + 1
+    if reasons:
+        rows.append("- Removed as page furniture: " + "; ".join(
+            f"{escape(why)} ({n})" for why, n in sorted(reasons.items())))
+    for r in art.rejected:
+        rows.append(f"- Not a person: “{escape(r.text)}”, line {r.line}: {escape(r.reason)}")
     return [f'??? info "{attr("Why these tags")}"', ""] + ["    " + r for r in rows] + [""]
 
 

@@ -16,7 +16,7 @@ def extract_article(raw: RawArticle, cleaned: Cleaned, registry: Registry, artic
     title, derived = meta.title(cleaned, raw.meta)
     authors = meta.authors(cleaned, raw.meta)
     source = meta.source(cleaned, raw.meta)
-    actors, person_spans = people.extract(text_lines, registry, authors.value, lang.value)
+    actors, person_spans, rejected = people.extract(text_lines, registry, authors.value, lang.value)
     exclude = {fold(source.value)} if source.value else set()
     orgs, org_spans = organizations.extract(text_lines, lang.value, exclude, set(person_spans))
     found_countries = countries.extract(text_lines, lang.value, set(person_spans) | set(org_spans))
@@ -34,6 +34,7 @@ def extract_article(raw: RawArticle, cleaned: Cleaned, registry: Registry, artic
         countries=_user_list(raw.meta, "countries", found_countries),
         organizations=_user_list(raw.meta, "organizations", orgs),
         cleaned=cleaned,
+        rejected=tuple(rejected),
     )
 
 

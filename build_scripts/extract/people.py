@@ -213,14 +213,28 @@ NOBLE = {"lord", "lady", "baroness", "baron", "prince", "princess", "king", "que
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """A name-like phrase that was not taken for a person, and why."""
+
+    text: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Single:
     candidate: Candidate
     honorific: str | None         # the title word right before the name ("Mr", "président", "Lord")
 
 
-def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...],
-               language: str) -> tuple[list[Candidate], list[Single]]:
-    """Full-name candidates (accepted) and single-word ones (still to be linked)."""
+def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], language: str,
+               rejected: list[Rejection] | None = None) -> tuple[list[Candidate], list[Single]]:
+    """Full-name candidates (accepted) and single-word ones (still to be linked);
+    names turned down are added to `rejected` with the reason."""
+    def reject(form: str, line: Line, reason: str) -> None:
+        if rejected is not None:
+            rejected.append(Rejection(form, line.number, reason))
+
     gaz = load_gazetteer()
     is_first = first_names()
     author_words = {w for a in authors for w in fold(a).split()}
@@ -235,8 +249,10 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...],
             seg = _drop_leading_non_names(line.text, toks, seg, is_first, registry, lowercase, language)
             form = " ".join(line.text[toks[seg[0]].start:toks[seg[-1]].end].split())
             if author_words and set(fold(form).split()) <= author_words:
+                reject(form, line, "the byline's author, not a person in the story")
                 continue
             if gaz.lookup(form):
+                reject(form, line, "a country or place name")
                 continue
             cue, demonym = _cue(line.text, toks, seg, context, gaz)
             seg_toks = tuple(toks[i] for i in seg)
@@ -247,8 +263,10 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...],
             first = toks[seg[0]]
             if seg[0] > 0 and toks[seg[0] - 1].folded in ARTICLES and joined(line.text, toks[seg[0] - 1], first) \
                     and not is_first(first.text):
-                continue          # "the Stone Roses", "la Charles de Gaulle": a band, a ship, a firm
+                reject(form, line, "'the' before it: a band, a ship or a firm")
+                continue          # "the Stone Roses", "la Charles de Gaulle"
             if is_place(form):
+                reject(form, line, "a city or region")
                 continue
             if registry.find(form):
                 cue = "registry"
@@ -260,7 +278,9 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...],
             elif not cue and len(seg) == 2 and (_initial(first) or _in_name_list(line.text, first)) \
                     and toks[seg[1]].folded not in lowercase:
                 cue = "initial and surname"
-            if cue:
+            if not cue:
+                reject(form, line, "no sign it is a person: no known given name, title, verb of saying or role")
+            else:
                 full.append(Candidate(form, seg_toks, line, cue, demonym))
                 shared = _coordinated(line.text, toks, seg, is_first)
                 if shared:
@@ -327,9 +347,11 @@ def _honorific(line: str, toks: tuple[Token, ...], i: int, context: list[int]) -
 
 
 def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
-            language: str = "en") -> tuple[list[Mention], list]:
-    """People mentions and the (line number, start, end) spans their names cover."""
-    full, single = candidates(lines, registry, authors, language)
+            language: str = "en") -> tuple[list[Mention], list, list[Rejection]]:
+    """People mentions, the (line number, start, end) spans their names cover,
+    and the name-like phrases turned down."""
+    rejected: list[Rejection] = []
+    full, single = candidates(lines, registry, authors, language, rejected)
     people: list[Person] = []
 
     def add(person: Person, cand: Candidate) -> None:
@@ -388,6 +410,10 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
             cand = Candidate(name, cand.tokens, cand.line, f"title '{item.honorific}' before the name", cand.demonym)
         if person is not None:
             add(person, cand)
+        elif cand.line.role in ("body", "caption") and len(word) > 3 and not common_word(word, language) \
+                and not _sentence_start(cand.line.text, cand.tokens[0]):
+            rejected.append(Rejection(word, cand.line.number, "a single word with no full name, title or "
+                                      "registry entry to tie it to a person"))
 
     mentions = []
     spans = []
@@ -398,7 +424,14 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
         country = max(sorted(set(p.countries)), key=p.countries.count) if p.countries else None
         mentions.append(Mention(p.key, forms, p.cue or Cue("name"), country))
         spans.extend(p.spans)
-    return mentions, spans
+    return mentions, spans, _unique(rejected)
+
+
+def _unique(rejected: list[Rejection]) -> list[Rejection]:
+    seen: dict[str, Rejection] = {}
+    for r in rejected:
+        seen.setdefault(fold(r.text), r)
+    return list(seen.values())
 
 
 def _link_given_name(word: str, people: list[Person]) -> Person | None:
