@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 
 from . import cleaning, index, readers, registry, render, write
@@ -32,13 +33,15 @@ class BuildResult:
         return ", ".join(parts) + f" in {self.seconds:.2f}s"
 
 
-def collect(articles_dir: Path) -> Archive:
+def collect(articles_dir: Path, progress: Callable[[int, int], None] | None = None) -> Archive:
     """Everything but writing: the archive with its problems."""
     reg, problems = registry.load(articles_dir)
     found = readers.discover(articles_dir)
     ids = article_ids([rel for _, rel in found])
     articles: list[Article] = []
-    for path, rel in found:
+    for done, (path, rel) in enumerate(found, start=1):
+        if progress:
+            progress(done, len(found))
         try:
             raw, file_problems = readers.read(path, rel)
         except ArchiveError as exc:
@@ -57,15 +60,15 @@ def collect(articles_dir: Path) -> Archive:
     return index.build(articles, reg, problems)
 
 
-def build(articles_dir: Path, docs_dir: Path) -> BuildResult:
+def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None) -> BuildResult:
     start = time.perf_counter()
-    archive = collect(articles_dir)
+    archive = collect(articles_dir, progress)
     files = render.render(archive)
     report = write.write_tree(docs_dir, files, render.GENERATED_DIRS)
     return BuildResult(archive, report, time.perf_counter() - start)
 
 
-def check(articles_dir: Path) -> BuildResult:
+def check(articles_dir: Path, progress: Callable[[int, int], None] | None = None) -> BuildResult:
     start = time.perf_counter()
-    archive = collect(articles_dir)
+    archive = collect(articles_dir, progress)
     return BuildResult(archive, None, time.perf_counter() - start)

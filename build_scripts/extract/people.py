@@ -269,7 +269,7 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                 reject(form, line, "a city or region")
                 continue
             if registry.find(form):
-                cue = "registry"
+                cue = cue or "name in the registry"
             elif cue == "verb of saying" and not is_first(first.text) and (
                     first.folded in lowercase or common_word(first.text, language)):
                 cue = None        # "Age Concern said": a common word, not a given name
