@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from importlib import resources
 
@@ -20,8 +21,9 @@ PARTICLES = {"de", "du", "des", "da", "di", "dos", "das", "del", "della", "van",
              "st", "mac", "y", "e"}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a line (a named tuple: lines have many words, and tuples are cheap)."""
+
     text: str            # the word without elision or possessive ("Alger" from "d'Alger")
     start: int           # offsets of `text` in the line
     end: int
