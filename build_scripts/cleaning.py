@@ -7,6 +7,7 @@ looks at one cue; the first that fires decides.
 """
 from __future__ import annotations
 
+import html
 import re
 
 from .models import Cleaned, Line
@@ -60,6 +61,7 @@ BYLINE = re.compile(
     rf"^\s*(?:[Bb]y|BY|[Pp]ar|PAR|[Ww]ritten by|[ÉE]crit par)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
     rf"(?:\s*(?:,|and|et|&)\s*{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})*)\s*$",
 )
+ENTITY = re.compile(r"&(#\d{2,6}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 END_PUNCT = ".!?:;,…\"”»)"
 
 
@@ -90,7 +92,7 @@ def looks_like_subheading(text: str) -> bool:
 def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
     """Assign a role to every non-blank line of `text` (an article without front
     matter); in Markdown articles, '#' lines are headings."""
-    raw = [(n, ln.strip()) for n, ln in enumerate(text.split("\n"), start=first_line)]
+    raw = [(n, _entities(ln).strip()) for n, ln in enumerate(text.split("\n"), start=first_line)]
     lines = [(n, t) for n, t in raw if t]
     roles: list[str] = ["body"] * len(lines)
     headings = _markdown_headings(lines, roles) if markdown else set()
@@ -131,6 +133,11 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
             roles[k] = "heading"
         seen_body = True
     return Cleaned(tuple(Line(n, t, r, why.get(k, "")) for k, ((n, t), r) in enumerate(zip(lines, roles))))
+
+
+def _entities(line: str) -> str:
+    """'Jos&#233;' -> 'José': character references left in text by a scraper."""
+    return html.unescape(line) if "&" in line and ENTITY.search(line) else line
 
 
 def furniture_reason(text: str) -> str:

