@@ -24,19 +24,19 @@ ROMAN = re.compile(r"^[IVXLC]+$")
 
 
 @lru_cache(maxsize=1)
-def known() -> tuple[frozenset, int]:
-    """Well-known organisation names and the most words in one of them."""
+def known() -> tuple[frozenset, int, frozenset]:
+    """Well-known organisation names, the most words in one of them, their first words."""
     data = yaml.load(resources.files("build_scripts").joinpath("data/organizations.yml").read_text("utf-8"),
                      Loader=yaml.BaseLoader)
     names = frozenset(" ".join(t.text for t in tokenize(n)) for group in data.values() for n in group)
-    return names, max(len(n.split()) for n in names)
+    return names, max(len(n.split()) for n in names), frozenset(n.split()[0] for n in names)
 
 
 def extract(lines: list[Line], language: str, exclude: set[str],
             taken: set[tuple[int, int, int]] = frozenset()) -> tuple[list[Mention], list]:
     vocab = vocabulary()
     gaz = load_gazetteer()
-    names, longest = known()
+    names, longest, starts = known()
     found: dict[str, Mention] = {}
     spans = []
     people: dict[int, list[tuple[int, int]]] = {}
@@ -62,7 +62,7 @@ def extract(lines: list[Line], language: str, exclude: set[str],
         toks = tokenize(text)
         i = 0
         while i < len(toks):
-            n = _known_at(toks, i, names, longest)
+            n = _known_at(toks, i, names, longest) if toks[i].text in starts else 0
             j, has_head, role = _phrase(text, toks, i, language)
             if n and not (has_head and not role and j - i > n):
                 keep(text[toks[i].start:toks[i + n - 1].end], line, "well-known organisation",

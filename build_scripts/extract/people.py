@@ -157,8 +157,18 @@ def _trim(seg: list[int], toks: tuple[Token, ...]) -> list[int]:
     return seg
 
 
+def _tail(line: str, end: int, n: int) -> str:
+    """The n characters before `end`; when cut short, the cut is marked with a
+    letter so that '^' in a pattern cannot match in the middle of the line."""
+    if end <= n:
+        return line[:end]
+    return "x" + line[end - n + 1:end]
+
+
 def _sentence_start(line: str, tok: Token) -> bool:
-    before = line[:tok.start].rstrip(" \u00a0\"“«'‘(")
+    before = line[max(0, tok.start - 12):tok.start].rstrip(" \u00a0\"“«'‘(")
+    if not before and tok.start > 12:
+        before = line[:tok.start].rstrip(" \u00a0\"“«'‘(")
     return not before or before[-1] in ".!?:;»”\"—–-"
 
 
@@ -189,7 +199,7 @@ def _cue(line: str, toks: tuple[Token, ...], seg: list[int], context: list[int],
         return "title before the name", demonym
     if demonym:
         return "nationality before the name", demonym
-    if QUOTE_ATTRIBUTION.search(line[:toks[first].start]):
+    if QUOTE_ATTRIBUTION.search(_tail(line, toks[first].start, 80)):
         return "verb of saying", demonym      # '», s'alarme Pierre', '," said Jones'
     prev_words = " ".join(t.folded for t in before[-2:])
     if before and (before[-1].folded in vocab.speech or prev_words in vocab.speech):
@@ -343,7 +353,7 @@ def _of_a_place(toks: tuple[Token, ...], seg: list[int], gaz) -> bool:
 def _in_name_list(line: str, tok: Token) -> bool:
     """'..., A Foley, ...' in a team sheet: a line listing three or more
     'Initial Surname' items, where even 'A' is an initial."""
-    if tok.text != "A" or not line[:tok.start].rstrip().endswith((",", ";", "")):
+    if tok.text != "A":
         return False
     return len(NAME_LIST_ITEM.findall(line)) >= 3
 
@@ -355,7 +365,7 @@ def _initial(tok: Token) -> bool:
 
 def _honorific(line: str, toks: tuple[Token, ...], i: int, context: list[int]) -> str | None:
     """The title word directly before token i: 'Mr', 'M.', 'President', 'le président'."""
-    m = HONORIFIC_BEFORE.search(line[:toks[i].start])
+    m = HONORIFIC_BEFORE.search(_tail(line, toks[i].start, 16))
     if m:
         return m.group(1).rstrip(".")
     if i == 0 or not joined(line, toks[i - 1], toks[i]):
