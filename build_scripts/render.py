@@ -219,7 +219,7 @@ def archive_json(archive: Archive, actor_pages: dict[str, str]) -> str:
             "date": a.date.value, "language": a.language.value, "source": a.source.value,
             "authors": list(a.authors.value), "actors": [m.key for m in a.actors],
             "countries": [m.key for m in a.countries],
-            "organizations": [m.key for m in a.organizations], "summary": a.summary, "story": None,
+            "organizations": [m.key for m in a.organizations], "summary": a.summary, "story": a.story,
             "mentions": {
                 "actors": {m.key: list(m.forms) for m in a.actors},
                 "countries": {m.key: list(m.forms) for m in a.countries},
