@@ -195,8 +195,8 @@ def _date(art: Article) -> dt.date | None:
 def related(articles: list[Article], stories: list[Story]) -> dict[str, tuple[Related, ...]]:
     """For each article, up to RELATED others sharing people, organisations
     or countries (rare ones weigh more; closer dates rank higher), outside
-    its own story. A key named by very many articles only links articles
-    near each other in time."""
+    its own story and one per other story. A key named by very many articles
+    only links articles near each other in time."""
     ordered = sorted(articles, key=lambda a: a.sort_key)
     story_of = {i: s.id for s in stories for i in s.articles}
     keys = {a.id: _keys(a) for a in ordered}
@@ -226,9 +226,17 @@ def related(articles: list[Article], stories: list[Story]) -> dict[str, tuple[Re
             if score > 0:
                 scored.append((-score, other, ks))
         scored.sort()
-        out[a.id] = tuple(Related(other, *(tuple(name for kind, name in ks if kind == wanted)
-                                           for wanted in ("actor", "organization", "country")))
-                          for _, other, ks in scored[:RELATED])
+        chosen, stories_seen = [], set()
+        for _, other, ks in scored:
+            story = story_of.get(other)
+            if story in stories_seen:         # one report per story: its page links the others
+                continue
+            stories_seen.update({story} - {None})
+            chosen.append(Related(other, *(tuple(name for kind, name in ks if kind == wanted)
+                                           for wanted in ("actor", "organization", "country"))))
+            if len(chosen) == RELATED:
+                break
+        out[a.id] = tuple(chosen)
     return out
 
 

@@ -99,6 +99,9 @@ def test_related_articles_share_people_and_leave_out_the_story(seeds_build):
     for f in STORY_FILES:
         story = {arts[g].id for g in STORY_FILES} - {arts[f].id}
         assert not story & {r.article for r in related[arts[f].id]}
+    # one report per other story: the three reports of the visit show up once
+    assert [r.article for r in related[army.id]] == [arts["000_b42db73195608900.txt"].id,
+                                                      arts[STORY_FILES[0]].id]
 
 
 def test_words_fold_accents_split_elisions_and_stem():
