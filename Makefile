@@ -41,4 +41,5 @@ eval: $(STAMP)
 	$(BIN)/python -m build_scripts.evaluate
 
 clean:
-	rm -rf site docs/articles docs/actors docs/countries docs/data
+	rm -rf site docs/articles docs/actors docs/countries docs/data docs/timeline docs/stories \
+	  docs/sources docs/languages docs/feeds docs/charts

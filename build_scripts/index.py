@@ -1,10 +1,12 @@
 """Cross-references: one actor per person across the archive, articles per
-actor and per country, actors seen with each country."""
+actor and per country, who and what is named together, stories and related
+articles."""
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
 
+from . import stories
 from .gazetteer import load as load_gazetteer
 from .models import Actor, Archive, Article, Country, Mention
 from .names import prefer, same_person, slugify, sort_key, sound_key
@@ -13,43 +15,69 @@ from .registry import Registry
 
 def build(articles: list[Article], registry: Registry, problems: list) -> Archive:
     articles = canonical_actor_names(articles, registry)
-    ordered = sorted(articles, key=lambda a: a.sort_key)
+    found, related = stories.find(articles)
+    story_of = {i: s.id for s in found for i in s.articles}
+    ordered = sorted((dataclasses.replace(a, story=story_of.get(a.id)) for a in articles), key=lambda a: a.sort_key)
+    people = named_together(ordered, "actors")
+    places = named_together(ordered, "countries")
     by_actor: dict[str, list[str]] = defaultdict(list)
     by_country: dict[str, list[str]] = defaultdict(list)
-    actor_countries: dict[str, Counter] = defaultdict(Counter)
+    forms_of: dict[str, set[str]] = defaultdict(set)
+    actor_countries: dict[str, Counter] = defaultdict(Counter)     # country -> actors
+    country_actors: dict[str, Counter] = defaultdict(Counter)     # actor -> countries
+    nationality: dict[str, Counter] = defaultdict(Counter)        # actor -> countries the texts give them
     for art in ordered:
         for m in art.actors:
             by_actor[m.key].append(art.id)
+            forms_of[m.key].update(m.forms)
+            if m.country:
+                nationality[m.key][m.country] += 1
         for c in art.countries:
             by_country[c.key].append(art.id)
             for m in art.actors:
                 actor_countries[c.key][m.key] += 1
+                country_actors[m.key][c.key] += 1
 
     entries = {e.name: e for e in registry.entries}
     actors = []
-    slugs: set[str] = set()
+    slugs: set[str] = {"index"}        # actors/index.md is the list of actors
     for name in sorted(by_actor, key=sort_key):
         entry = entries.get(name)
         slug = unique_slug(slugify(name), slugs)
-        forms = sorted({f for a in ordered for m in a.actors if m.key == name for f in m.forms} - {name}, key=sort_key)
+        forms = sorted(forms_of[name] - {name}, key=sort_key)
         aliases = tuple(dict.fromkeys((entry.aliases if entry else ()) + tuple(forms)))
-        seen = [m.country for a in ordered for m in a.actors if m.key == name and m.country]
-        country = entry.country if entry and entry.country else (
-            max(sorted(set(seen)), key=seen.count) if seen else None)
+        said = most_first(nationality[name])
+        country = entry.country if entry and entry.country else (said[0][0] if said else None)
         actors.append(Actor(
             name=name, slug=slug, aliases=aliases,
             country=country,
             roles=entry.roles if entry else (),
             external_id=entry.external_id if entry else None,
             articles=tuple(by_actor[name]), in_registry=entry is not None,
+            people=most_first(people[name]),
+            countries=most_first(country_actors[name]),
         ))
     names = load_gazetteer().names
     countries = [
         Country(code=code, name=names.get(code, code), articles=tuple(by_country[code]),
-                actors=tuple(sorted(actor_countries[code].items(), key=lambda kv: (-kv[1], *sort_key(kv[0])))))
+                actors=most_first(actor_countries[code]), countries=most_first(places[code]))
         for code in sorted(by_country)
     ]
-    return Archive(tuple(ordered), tuple(actors), tuple(countries), tuple(problems))
+    return Archive(tuple(ordered), tuple(actors), tuple(countries), tuple(problems), found, related)
+
+
+def named_together(articles: list[Article], field: str) -> dict[str, Counter]:
+    """For each tag, how many articles also name each other tag of the same kind."""
+    together: dict[str, Counter] = defaultdict(Counter)
+    for art in articles:
+        keys = sorted({m.key for m in getattr(art, field)})
+        for a in keys:
+            together[a].update(b for b in keys if b != a)
+    return together
+
+
+def most_first(counts: Counter) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], *sort_key(kv[0]))))
 
 
 def canonical_actor_names(articles: list[Article], registry: Registry) -> list[Article]:

@@ -1,13 +1,14 @@
 """MkDocs hook: plain `mkdocs serve` and `mkdocs build` regenerate the pages
 from articles/ first, and serve watches articles/ for changes. Unchanged
-pages are not rewritten, so serve's own watcher does not loop."""
+pages are not rewritten, so serve's own watcher does not loop. After a build
+it warns when the site nears GitHub Pages' size limit."""
 from __future__ import annotations
 
 import html
 import logging
 from pathlib import Path
 
-from build_scripts import pipeline
+from build_scripts import pipeline, site_size
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 
@@ -25,6 +26,15 @@ def on_pre_build(config, **kwargs) -> None:
     for problem in result.problems:
         log.warning("articles/%s", problem)
     log.info("news archive: %s", result.summary())
+
+
+def on_post_build(config, **kwargs) -> None:
+    total = site_size.size(Path(config.site_dir))
+    message = site_size.warning(total)
+    if message:
+        log.warning(message)
+    else:
+        log.info("news archive: site is %.1f MB", total / 1024 ** 2)
 
 
 def on_serve(server, config, builder, **kwargs):

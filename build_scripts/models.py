@@ -81,6 +81,7 @@ class Article:
     organizations: tuple[Mention, ...]
     cleaned: Cleaned
     rejected: tuple = ()      # name-like phrases not taken for people, with the reason
+    story: str | None = None  # id of the Story it belongs to, if other reports cover the same event
 
     @property
     def sort_key(self) -> tuple:
@@ -115,6 +116,8 @@ class Actor:
     external_id: str | None
     articles: tuple[str, ...]      # article ids, newest first
     in_registry: bool
+    people: tuple[tuple[str, int], ...] = ()     # (actor named in the same articles, how many), most first
+    countries: tuple[tuple[str, int], ...] = ()  # (code, articles together), most first
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,25 @@ class Country:
     name: str
     articles: tuple[str, ...]
     actors: tuple[tuple[str, int], ...]   # (actor name, articles together), most first
+    countries: tuple[tuple[str, int], ...] = ()   # (code named in the same articles, how many), most first
+
+
+@dataclass(frozen=True)
+class Story:
+    """Reports of one event from several articles."""
+
+    id: str
+    articles: tuple[str, ...]      # article ids, newest first
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another article with what the two share."""
+
+    article: str
+    actors: tuple[str, ...]
+    organizations: tuple[str, ...]
+    countries: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -131,3 +153,5 @@ class Archive:
     actors: tuple[Actor, ...]              # by name
     countries: tuple[Country, ...]         # by code
     problems: tuple = field(default=())
+    stories: tuple[Story, ...] = ()        # newest first
+    related: dict[str, tuple[Related, ...]] = field(default_factory=dict)   # article id -> related

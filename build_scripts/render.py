@@ -2,65 +2,33 @@
 from __future__ import annotations
 
 import json
-import posixpath
-from collections import defaultdict
 
-import yaml
-
-from . import unresolved
-from .gazetteer import load as load_gazetteer
+from . import feeds, render_browse, render_data, render_people, unresolved
 from .markdown_text import attr, escape, link
-from .models import Actor, Archive, Article, Country
+from .models import Archive, Article
 from .names import sort_key
+from .pages import (ARCHIVE_FEED, HOME, LANGUAGE_INDEX, SOURCES, STORIES, TIMELINE, UNDATED, Context,
+                    actor_page, article_item, article_list, article_page, context, country_page,
+                    front_matter, language_name, language_page, month_page, page_text, rel, url_of)
 
-GENERATED_DIRS = ("articles", "actors", "countries", "data")
-LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "it": "Italian",
-             "pt": "Portuguese", "und": "Unknown"}
-
-
-def article_page(art: Article) -> str:
-    return f"articles/{art.id}.md"
-
-
-def actor_page(actor: Actor) -> str:
-    return f"actors/{actor.slug}.md"
-
-
-def country_page(code: str) -> str:
-    return f"countries/{code.lower()}.md"
-
-
-def url_of(page: str) -> str:
-    """Site-relative URL MkDocs gives a page (use_directory_urls)."""
-    stem = page[:-3]
-    if stem.endswith("/index") or stem == "index":
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def rel(from_page: str, to_page: str) -> str:
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-
-
-def front_matter(data: dict) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
+GENERATED_DIRS = ("articles", "actors", "countries", "data", "timeline", "stories", "sources", "languages",
+                  "feeds", "charts")
 
 
 def render(archive: Archive) -> dict[str, str]:
-    actor_pages = {a.name: actor_page(a) for a in archive.actors}
-    by_id = {a.id: a for a in archive.articles}
+    ctx = context(archive)
     files: dict[str, str] = {}
     for art in archive.articles:
-        files[article_page(art)] = render_article(art, actor_pages)
-    for actor in archive.actors:
-        files[actor_page(actor)] = render_actor(actor, by_id)
-    for country in archive.countries:
-        files[country_page(country.code)] = render_country(country, by_id, actor_pages)
+        files[article_page(art)] = render_article(art, ctx)
     files["articles/index.md"] = render_article_index(archive)
-    files["actors/index.md"] = render_actor_index(archive)
+    files["actors/index.md"] = render_actor_index(archive, ctx)
     files["actors/unresolved.md"] = render_unresolved(archive)
     files["countries/index.md"] = render_country_index(archive)
-    files["data/archive.json"] = archive_json(archive, actor_pages)
+    files["data/archive.json"] = archive_json(archive, ctx.actor_pages)
+    files[ARCHIVE_FEED] = feeds.atom(ARCHIVE_FEED, "News archive: latest articles", HOME, list(archive.articles),
+                                     ctx.country_names)
+    for part in (render_people.render(ctx), render_browse.render(ctx), render_data.render(archive)):
+        files.update(part)
     return files
 
 
@@ -82,24 +50,26 @@ def article_front_matter(art: Article) -> dict:
     return data
 
 
-def render_article(art: Article, actor_pages: dict[str, str]) -> str:
+def render_article(art: Article, ctx: Context) -> str:
     page = article_page(art)
-    names = load_gazetteer().names
     out = [front_matter(article_front_matter(art)), f"# {escape(art.title.value)}", ""]
-    facts = [f"**Date:** {art.date.value or 'undated'}"]
+    date = art.date.value
+    facts = [f"**Date:** [{date}]({rel(page, month_page(date[:7]))})" if date
+             else f"**Date:** [undated]({rel(page, UNDATED)})"]
     if art.source.value:
-        facts.append(f"**Source:** {escape(art.source.value)}")
+        facts.append(f"**Source:** {ctx.source_link(page, art.source.value)}")
     if art.authors.value:
         facts.append(f"**By:** {escape(', '.join(art.authors.value))}")
-    facts.append(f"**Language:** {LANGUAGES.get(art.language.value, escape(art.language.value))}")
+    language = art.language.value
+    facts.append(f"**Language:** {link(language_name(language), rel(page, language_page(language)))}")
     out += [" · ".join(facts), ""]
     if art.actors:
-        out += ["**People:** " + " · ".join(link(m.key, rel(page, actor_pages[m.key])) for m in art.actors), ""]
+        out += ["**People:** " + " · ".join(ctx.actor_link(page, m.key) for m in art.actors), ""]
     if art.countries:
-        out += ["**Countries:** " + " · ".join(
-            link(names.get(m.key, m.key), rel(page, country_page(m.key))) for m in art.countries), ""]
+        out += ["**Countries:** " + " · ".join(ctx.country_link(page, m.key) for m in art.countries), ""]
     if art.organizations:
         out += ["**Organisations:** " + " · ".join(escape(m.key) for m in art.organizations), ""]
+    out += story_box(art, ctx)
     out += ["---", ""]
     for line in art.cleaned.lines:
         if line.role == "body":
@@ -108,8 +78,33 @@ def render_article(art: Article, actor_pages: dict[str, str]) -> str:
             out += [f"## {escape(line.text)}", ""]
         elif line.role == "caption":
             out += [f"*{escape(line.text)}*", ""]
+    out += related_section(art, ctx)
     out += explanation(art)
-    return "\n".join(out).rstrip() + "\n"
+    return page_text(out)
+
+
+def story_box(art: Article, ctx: Context) -> list[str]:
+    """The other reports of the same event, at the top of the page."""
+    if not art.story:
+        return []
+    others = [ctx.by_id[i] for i in ctx.stories[art.story].articles if i != art.id]
+    return ([f'!!! abstract "{attr("Other reports of this story")} ({len(others)})"', ""]
+            + ["    " + article_item(article_page(art), a, details=True) for a in others]
+            + ["", f"    [All stories]({rel(article_page(art), STORIES)})", ""])
+
+
+def related_section(art: Article, ctx: Context) -> list[str]:
+    """Other articles naming the same people, organisations or countries."""
+    related = ctx.archive.related.get(art.id, ())
+    if not related:
+        return []
+    page = article_page(art)
+    out = ["## Related articles", ""]
+    for r in related:
+        shared = ([escape(n) for n in r.actors + r.organizations]
+                  + [escape(ctx.country_name(c)) for c in r.countries])
+        out.append(article_item(page, ctx.by_id[r.article]) + f" · *shares {', '.join(shared)}*")
+    return out + [""]
 
 
 def explanation(art: Article) -> list[str]:
@@ -136,75 +131,24 @@ def explanation(art: Article) -> list[str]:
     return [f'??? info "{attr("Why these tags")}"', ""] + ["    " + r for r in rows] + [""]
 
 
-def _article_item(from_page: str, art: Article) -> str:
-    date = art.date.value or "undated"
-    extra = f" · {escape(art.source.value)}" if art.source.value else ""
-    return f"- {date} — {link(art.title.value, rel(from_page, article_page(art)))}{extra}"
-
-
-def _article_list(from_page: str, ids: tuple[str, ...], by_id: dict[str, Article]) -> list[str]:
-    arts = sorted((by_id[i] for i in ids), key=lambda a: a.sort_key)
-    dated = [a for a in arts if a.date.value]
-    undated = [a for a in arts if not a.date.value]
-    out = [_article_item(from_page, a) for a in dated]
-    if undated:
-        out += ["", "### Undated", ""] + [_article_item(from_page, a) for a in undated]
-    return out
-
-
-def render_actor(actor: Actor, by_id: dict[str, Article]) -> str:
-    page = actor_page(actor)
-    names = load_gazetteer().names
-    out = [front_matter({"title": actor.name}), f"# {escape(actor.name)}", ""]
-    if actor.country:
-        out += [f"**Country:** {link(names.get(actor.country, actor.country), rel(page, country_page(actor.country)))}", ""]
-    if actor.aliases:
-        out += ["**Also written:** " + ", ".join(escape(a) for a in actor.aliases), ""]
-    if actor.roles:
-        out += ["**Roles:**", ""] + [f"- {escape(str(r))}" for r in actor.roles] + [""]
-    if not actor.in_registry:
-        out += ["*Found in the articles; not in the registry.*", ""]
-    related = defaultdict(int)
-    for i in actor.articles:
-        for m in by_id[i].countries:
-            related[m.key] += 1
-    if related:
-        out += ["**Countries in their articles:** " + " · ".join(
-            f"{link(names.get(c, c), rel(page, country_page(c)))} ({n})"
-            for c, n in sorted(related.items(), key=lambda kv: (-kv[1], kv[0]))), ""]
-    out += [f"## Articles ({len(actor.articles)})", ""] + _article_list(page, actor.articles, by_id)
-    return "\n".join(out).rstrip() + "\n"
-
-
-def render_country(country: Country, by_id: dict[str, Article], actor_pages: dict[str, str]) -> str:
-    page = country_page(country.code)
-    out = [front_matter({"title": country.name}), f"# {escape(country.name)}", "",
-           f"**ISO 3166-1 code:** {country.code}", ""]
-    if country.actors:
-        out += ["**People seen with it:** " + " · ".join(
-            f"{link(name, rel(page, actor_pages[name]))} ({n})" for name, n in country.actors), ""]
-    out += [f"## Articles ({len(country.articles)})", ""] + _article_list(page, country.articles, by_id)
-    return "\n".join(out).rstrip() + "\n"
-
-
 def render_article_index(archive: Archive) -> str:
     page = "articles/index.md"
-    by_id = {a.id: a for a in archive.articles}
+    browse = [f"[{label}]({rel(page, target)})" for label, target in (
+        ("by month", TIMELINE), ("by story", STORIES), ("by source", SOURCES), ("by language", LANGUAGE_INDEX))]
     out = [front_matter({"title": "Articles"}), "# Articles", "",
-           f"{len(archive.articles)} articles, newest first.", ""]
-    out += _article_list(page, tuple(by_id), by_id)
-    return "\n".join(out).rstrip() + "\n"
+           f"{len(archive.articles)} articles, newest first. Browse them also " + ", ".join(browse) + ".", ""]
+    out += article_list(page, list(archive.articles))
+    return page_text(out)
 
 
-def render_actor_index(archive: Archive) -> str:
+def render_actor_index(archive: Archive, ctx: Context) -> str:
     page = "actors/index.md"
-    names = load_gazetteer().names
     out = [front_matter({"title": "Actors"}), "# Actors", "",
            f"{len(archive.actors)} people named in the articles. "
            "See also the [unresolved names](unresolved.md).", "",
            "| Person | Country | Articles |", "| --- | --- | --- |"]
     for a in archive.actors:
-        country = names.get(a.country, a.country) if a.country else ""
+        country = ctx.country_name(a.country) if a.country else ""
         out.append(f"| {link(a.name, rel(page, actor_page(a)))} | {escape(country)} | {len(a.articles)} |")
     return "\n".join(out) + "\n"
 
@@ -251,7 +195,7 @@ def archive_json(archive: Archive, actor_pages: dict[str, str]) -> str:
             "date": a.date.value, "language": a.language.value, "source": a.source.value,
             "authors": list(a.authors.value), "actors": [m.key for m in a.actors],
             "countries": [m.key for m in a.countries],
-            "organizations": [m.key for m in a.organizations], "summary": a.summary, "story": None,
+            "organizations": [m.key for m in a.organizations], "summary": a.summary, "story": a.story,
             "mentions": {
                 "actors": {m.key: list(m.forms) for m in a.actors},
                 "countries": {m.key: list(m.forms) for m in a.countries},
@@ -266,5 +210,6 @@ def archive_json(archive: Archive, actor_pages: dict[str, str]) -> str:
         "countries": [{
             "code": c.code, "name": c.name, "url": url_of(country_page(c.code)), "articles": list(c.articles),
         } for c in archive.countries],
+        "stories": [{"id": s.id, "articles": list(s.articles)} for s in archive.stories],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

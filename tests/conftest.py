@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts import pipeline
+from build_scripts.render import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -43,19 +44,24 @@ def seeds_build(tmp_path_factory):
     return result, docs
 
 
+# The site is built as GitHub Pages builds it for a project repository.
+SITE_URL = "https://example.github.io/news-archive/"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """A copy of the project (config, hand-written docs, articles) built with `mkdocs build --strict`."""
+    """A copy of the project (config, hand-written docs, articles) built with
+    `mkdocs build --strict`, as the Pages workflow builds it (SITE_URL set)."""
+    import os
     import subprocess
     import sys
 
     work = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "articles", "build_scripts"):
+    for name in ("mkdocs.yml", "articles", "build_scripts", "overrides"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
-    shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(
-        "articles", "actors", "countries", "data"))
+    shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
     (work / "articles" / "hostile.txt").write_text(HOSTILE, "utf-8")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env={**os.environ, "SITE_URL": SITE_URL})
     return work, proc

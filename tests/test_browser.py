@@ -1,13 +1,19 @@
-"""The built site in real Chromium (Debian's package, driven by Playwright)."""
+"""The built site in real Chromium (Debian's package, driven by Playwright),
+served the way GitHub Pages serves a project site: under /news-archive/,
+with 404.html for a missing page."""
 from __future__ import annotations
 
 import functools
 import http.server
 import shutil
 import threading
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+from .conftest import SITE_URL
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -17,7 +23,30 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (make test installs it)")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+PREFIX = urlsplit(SITE_URL).path.rstrip("/")          # /news-archive
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
+
+
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under PREFIX; anything missing gets 404.html with status 404."""
+
+    def translate_path(self, path):
+        path = path.split("?", 1)[0]
+        if not path.startswith(PREFIX + "/"):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path(path[len(PREFIX):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args):
         pass
 
@@ -26,11 +55,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def server(site):
     work, proc = site
     assert proc.returncode == 0, proc.stderr[-2000:]
-    handler = functools.partial(QuietHandler, directory=str(work / "site"))
+    handler = functools.partial(PagesHandler, directory=str(work / "site"))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
     httpd.shutdown()
 
 
@@ -44,18 +73,35 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context()
+def open_page(browser, server, viewport=DESKTOP):
+    """A page recording console errors, failed responses and requests that
+    leave the site."""
+    context = browser.new_context(viewport=viewport)
     pg = context.new_page()
-    errors, outside = [], []
+    errors, outside, failed = [], [], []
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.on("request", lambda req: outside.append(req.url)
-          if not req.url.startswith((server, "data:", "blob:")) else None)
-    pg.errors, pg.outside = errors, outside
+          if not req.url.startswith((server + "/", "data:", "blob:")) else None)
+    pg.on("response", lambda resp: failed.append(f"{resp.status} {resp.url}") if resp.status >= 400 else None)
+    pg.errors, pg.outside, pg.failed = errors, outside, failed
+    return context, pg
+
+
+@pytest.fixture
+def page(browser, server):
+    context, pg = open_page(browser, server)
     yield pg
     context.close()
+
+
+def clean(pg) -> bool:
+    return pg.errors == [] and pg.outside == [] and pg.failed == []
+
+
+def shoot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def test_home_to_actor_to_article(page, server):
@@ -69,9 +115,7 @@ def test_home_to_actor_to_article(page, server):
     page.wait_for_url("**/articles/004-50fa850396415251/")
     assert page.locator("h1").first.inner_text().startswith("France and Algeria Agree")
     assert "Also Read" not in page.content()
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
-    assert page.errors == [] and page.outside == []
+    assert clean(page), (page.errors, page.outside, page.failed)
 
 
 def test_search_finds_the_french_article(page, server):
@@ -91,7 +135,7 @@ def test_search_finds_the_french_article(page, server):
     article = page.locator(".md-search-result__link", has_text="L'Algérie et la Russie").first
     article.click()
     page.wait_for_url(lambda url: "/articles/003-3331070784b86d09/" in url)
-    assert page.errors == [] and page.outside == []
+    assert clean(page), (page.errors, page.outside, page.failed)
 
 
 def test_hostile_article_shows_literally_and_runs_nothing(page, server):
@@ -108,3 +152,93 @@ def test_hostile_article_shows_literally_and_runs_nothing(page, server):
     page.wait_for_url(lambda url: url.endswith("/articles/hostile/"))
     assert dialogs == []
     assert page.errors == [] or all("x" in e for e in page.errors)
+
+
+def test_home_timeline_month_article_other_report(page, server):
+    page.goto(server + "/")
+    assert page.locator("img[src$='articles-per-month.svg']").evaluate("img => img.naturalWidth") > 0
+    page.locator(".md-tabs").get_by_role("link", name="Timeline").click()
+    page.wait_for_url("**/timeline/")
+    page.get_by_role("link", name="February 2026").click()
+    page.wait_for_url("**/timeline/2026-02/")
+    page.get_by_role("link", name="Algeria, France Restore Senior-Level Security Dialogue").click()
+    page.wait_for_url("**/articles/001-a56bc4bbea306e3e/")
+    box = page.locator(".admonition", has_text="Other reports of this story")
+    assert box.get_by_role("link").filter(has_text="Says Minister").count() == 1
+    box.get_by_role("link", name="France, Algeria relaunch high-level security cooperation").click()
+    page.wait_for_url("**/articles/002-a7f0a302755144ca/")
+    others = page.locator(".admonition", has_text="Other reports of this story").inner_text()
+    assert "Algeria, France Restore Senior-Level Security Dialogue" in others and "Says Minister" in others
+    assert clean(page), (page.errors, page.outside, page.failed)
+
+
+def test_actor_page_shows_its_charts_and_the_people_named_with_them(page, server):
+    page.goto(server + "/actors/laurent-nunez/")
+    for chart in ("laurent-nunez.svg", "laurent-nunez-people.svg"):
+        img = page.locator(f"img[src$='{chart}']")
+        assert img.evaluate("img => img.naturalWidth") > 0, chart
+        assert img.get_attribute("alt")
+    people = page.locator("h2:has-text('Named with') ~ ul").first
+    assert "Abdelmadjid Tebboune: 3 articles" in people.inner_text()
+    assert "Minister of the Interior of France" in page.locator("table").inner_text()
+    feed = page.locator("head link[type='application/atom+xml']").nth(1).get_attribute("href")
+    assert feed.endswith("feeds/actors/laurent-nunez.xml")
+    people.get_by_role("link", name="Abdelmadjid Tebboune").click()
+    page.wait_for_url("**/actors/abdelmadjid-tebboune/")
+    assert clean(page), (page.errors, page.outside, page.failed)
+
+
+def test_every_feed_parses_as_atom(page, server, site):
+    work, _ = site
+    feeds = sorted((work / "site" / "feeds").rglob("*.xml"))
+    assert len(feeds) > 10
+    page.goto(server + "/")
+    for path in feeds:
+        rel = path.relative_to(work / "site").as_posix()
+        response = page.request.get(f"{server}/{rel}")
+        assert response.status == 200, rel
+        root = ET.fromstring(response.body())
+        assert root.tag == "{http://www.w3.org/2005/Atom}feed", rel
+        assert root.find("{http://www.w3.org/2005/Atom}entry") is not None, rel
+        # Chromium's own XML parser agrees
+        ok = page.evaluate("""text => !new DOMParser().parseFromString(text, 'application/xml')
+                                      .querySelector('parsererror')""", response.text())
+        assert ok, rel
+    assert clean(page), (page.errors, page.outside, page.failed)
+
+
+def test_data_downloads_resolve(page, server):
+    page.goto(server + "/data/")
+    for name in ("archive.json", "articles.csv"):
+        href = page.get_by_role("link", name=name, exact=True).get_attribute("href")
+        assert page.request.get(page.url + href).status == 200, href
+    assert clean(page), (page.errors, page.outside, page.failed)
+
+
+def test_missing_page_gets_the_styled_404_page(page, server):
+    response = page.goto(server + "/no/such/page/")
+    assert response.status == 404
+    assert "404" in page.locator("article").inner_text()
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"  # CSS loaded
+    page.failed.remove(f"404 {server}/no/such/page/")          # the page itself, and only it
+    page.errors.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
+    assert clean(page), (page.errors, page.outside, page.failed)
+
+
+PAGES = {"home": "/", "timeline": "/timeline/", "month": "/timeline/2026-02/",
+         "article": "/articles/001-a56bc4bbea306e3e/", "actor": "/actors/laurent-nunez/",
+         "country": "/countries/dz/", "stories": "/stories/", "sources": "/sources/", "data": "/data/"}
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_pages_fit_phone_and_desktop_widths(browser, server, width):
+    context, pg = open_page(browser, server, PHONE if width == "phone" else DESKTOP)
+    try:
+        for name, path in PAGES.items():
+            pg.goto(server + path)
+            overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{name} is {overflow}px wider than the {width} screen"
+            shoot(pg, f"{name}-{width}")
+        assert clean(pg), (pg.errors, pg.outside, pg.failed)
+    finally:
+        context.close()

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from build_scripts import pipeline
-from build_scripts.render import front_matter
+from build_scripts.pages import front_matter
 
 AWKWARD = [
     'He said "no": the end',

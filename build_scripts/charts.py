@@ -1,0 +1,106 @@
+"""Small static SVG charts, drawn at build time as plain strings: no
+JavaScript, nothing fetched. Pure: values in, SVG text out. Every label is
+XML-escaped; each chart carries a <title> and <desc> for screen readers."""
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+
+from .xml_text import escape
+
+COLOUR = "#3f51b5"         # the site's primary colour (Material indigo)
+INK = "#333333"
+GRID = "#d0d0d0"
+MIN_WIDTH = 240
+FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="11"'
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every 'YYYY-MM' from first to last, both included."""
+    y, m = map(int, first.split("-"))
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def month_label(month: str) -> str:
+    y, m = month.split("-")
+    return f"{calendar.month_name[int(m)]} {y}"
+
+
+def per_month(title: str, counts: dict[str, int]) -> str:
+    """Vertical bars, one per month from the first to the last month with
+    articles (empty months included, so gaps show)."""
+    if not counts:
+        return "\n".join([_open(320, 40, title, "No dated articles yet."),
+                          f'<text x="8" y="24" fill="{INK}">No dated articles yet.</text>', "</svg>"]) + "\n"
+    months = months_between(min(counts), max(counts))
+    values = [counts.get(m, 0) for m in months]
+    top = max(values)
+    step = max(4, min(28, 640 // len(months)))
+    bar = max(2, round(step * 0.8))
+    left, right, plot_top, plot_h = 34, 12, 12, 110
+    width = max(left + step * len(months) + right, MIN_WIDTH)
+    height = plot_top + plot_h + 34
+    base = plot_top + plot_h
+    busiest = months[values.index(top)]
+    desc = (f"{sum(values)} articles from {month_label(months[0])} to {month_label(months[-1])}; "
+            f"busiest month {month_label(busiest)} with {top}.")
+    out = [_open(width, height, title, desc),
+           f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="{INK}"/>',
+           f'<line x1="{left}" y1="{plot_top}" x2="{width - right}" y2="{plot_top}" stroke="{GRID}" '
+           'stroke-dasharray="3 3"/>',
+           f'<text x="{left - 4}" y="{plot_top + 4}" text-anchor="end" fill="{INK}">{top}</text>',
+           f'<text x="{left - 4}" y="{base + 4}" text-anchor="end" fill="{INK}">0</text>']
+    for i, (month, value) in enumerate(zip(months, values)):
+        x = left + i * step + (step - bar) / 2
+        h = round(plot_h * value / top, 1)
+        if value:
+            out.append(f'<rect x="{x:g}" y="{base - h:g}" width="{bar}" height="{h:g}" fill="{COLOUR}">'
+                       f'<title>{escape(month_label(month))}: {value}</title></rect>')
+    for i, month in enumerate(months):
+        if _labelled(i, month, len(months)):
+            x = left + i * step + step / 2
+            label = month_label(month).split()[0][:3] + " " + month[:4] if len(months) <= 24 else month[:4]
+            out.append(f'<text x="{x:g}" y="{base + 16}" text-anchor="middle" fill="{INK}">{escape(label)}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _labelled(i: int, month: str, n: int) -> bool:
+    """Which months get an axis label: the first, then every quarter (short
+    spans) or every January (long spans)."""
+    if i == 0:
+        return True
+    if n <= 24:
+        return n <= 6 or month.endswith(("-01", "-04", "-07", "-10"))
+    return month.endswith("-01") and i >= 6 and (n <= 120 or int(month[:4]) % 5 == 0)
+
+
+def ranked(title: str, items: Iterable[tuple[str, int]], limit: int = 10) -> str:
+    """Horizontal bars, largest first: a name and a count per row."""
+    rows = list(items)[:limit]
+    top = max(n for _, n in rows)
+    label_w, bar_w, row_h, pad = 190, 240, 22, 8
+    width = label_w + bar_w + 40
+    height = pad * 2 + row_h * len(rows)
+    desc = "; ".join(f"{name}: {n}" for name, n in rows)
+    out = [_open(width, height, title, desc)]
+    for i, (name, n) in enumerate(rows):
+        y = pad + i * row_h
+        w = max(2, round(bar_w * n / top))
+        label = name if len(name) <= 30 else name[:29] + "…"
+        out += [f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" fill="{INK}">{escape(label)}</text>',
+                f'<rect x="{label_w}" y="{y + 4}" width="{w}" height="{row_h - 8}" fill="{COLOUR}">'
+                f'<title>{escape(name)}: {n}</title></rect>',
+                f'<text x="{label_w + w + 6}" y="{y + 15}" fill="{INK}">{n}</text>']
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _open(width: int, height: int, title: str, desc: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" role="img" aria-labelledby="title desc" {FONT}>\n'
+            f'<title id="title">{escape(title)}</title>\n<desc id="desc">{escape(desc)}</desc>')

@@ -1,0 +1,104 @@
+"""Pure: actor and country pages, with their charts and feeds."""
+from __future__ import annotations
+
+from collections import Counter
+
+from . import charts, feeds
+from .markdown_text import escape, link
+from .models import Actor, Article, Country
+from .pages import (Context, actor_page, article_list, chart, country_page, feed, front_matter,
+                    image, page_text, plural, rel)
+
+NAMED_WITH = 20            # people and countries listed as named together
+
+
+def render(ctx: Context) -> dict[str, str]:
+    files: dict[str, str] = {}
+    for actor in ctx.archive.actors:
+        arts = [ctx.by_id[i] for i in actor.articles]
+        files[actor_page(actor)] = actor_text(actor, arts, ctx)
+        files.update(_extras("actors", actor.slug, actor.name, actor_page(actor), arts, ctx))
+        if actor.people:
+            files[chart("actors", actor.slug + "-people")] = charts.ranked(
+                f"People most often named with {actor.name}", actor.people)
+    for country in ctx.archive.countries:
+        arts = [ctx.by_id[i] for i in country.articles]
+        slug = country.code.lower()
+        files[country_page(country.code)] = country_text(country, arts, ctx)
+        files.update(_extras("countries", slug, country.name, country_page(country.code), arts, ctx))
+    return files
+
+
+def _extras(kind: str, slug: str, name: str, page: str, arts: list[Article], ctx: Context) -> dict[str, str]:
+    """The feed and the articles-per-month chart of an actor or a country."""
+    out = {feed(kind, slug): feeds.atom(feed(kind, slug), f"{name}: news archive", page, arts, ctx.country_names)}
+    months = Counter(a.date.value[:7] for a in arts if a.date.value)
+    if months:
+        out[chart(kind, slug)] = charts.per_month(f"Articles per month naming {name}", months)
+    return out
+
+
+def actor_text(actor: Actor, arts: list[Article], ctx: Context) -> str:
+    page = actor_page(actor)
+    out = [front_matter({"title": actor.name, "feed": feed("actors", actor.slug)}), f"# {escape(actor.name)}", ""]
+    if actor.country:
+        out += [f"**Country:** {ctx.country_link(page, actor.country)}", ""]
+    if actor.aliases:
+        out += ["**Also written:** " + ", ".join(escape(a) for a in actor.aliases), ""]
+    if not actor.in_registry:
+        out += ["*Found in the articles; not in the registry.*", ""]
+    out += _mentions(page, arts, feed("actors", actor.slug))
+    if actor.roles:
+        out += ["## Roles", "", "| Role | From | To |", "| --- | --- | --- |"]
+        for r in sorted(actor.roles, key=lambda r: (r.start is None, r.start or "", r.end or "9999")):
+            out.append(f"| {escape(r.title)} | {r.start or '…'} | {r.end or ('present' if r.start else '…')} |")
+        out.append("")
+    out += _per_month(page, "actors", actor.slug, actor.name, arts)
+    if actor.people:
+        out += ["## Named with", "",
+                image(f"People most often named with {actor.name}", page, chart("actors", actor.slug + "-people")), ""]
+        out += [f"- {ctx.actor_link(page, name)}: {plural(n, 'article')}"
+                for name, n in actor.people[:NAMED_WITH]] + [""]
+    if actor.countries:
+        out += ["## Countries involved", "", " · ".join(
+            f"{ctx.country_link(page, code)} ({n})" for code, n in actor.countries), ""]
+    out += [f"## Articles ({len(arts)})", ""] + article_list(page, arts)
+    return page_text(out)
+
+
+def country_text(country: Country, arts: list[Article], ctx: Context) -> str:
+    page = country_page(country.code)
+    slug = country.code.lower()
+    out = [front_matter({"title": country.name, "feed": feed("countries", slug)}), f"# {escape(country.name)}", "",
+           f"**ISO 3166-1 code:** {escape(country.code)}", ""]
+    out += _mentions(page, arts, feed("countries", slug))
+    out += _per_month(page, "countries", slug, country.name, arts)
+    natives = [a for a in ctx.archive.actors if a.country == country.code]
+    if natives:
+        out += [f"## People from {escape(country.name)}", "",
+                " · ".join(link(a.name, rel(page, actor_page(a))) for a in natives), ""]
+    if country.actors:
+        out += ["## People in its articles", "", " · ".join(
+            f"{ctx.actor_link(page, name)} ({n})" for name, n in country.actors[:NAMED_WITH]), ""]
+    if country.countries:
+        out += ["## Countries named with it", "", " · ".join(
+            f"{ctx.country_link(page, code)} ({n})" for code, n in country.countries[:NAMED_WITH]), ""]
+    out += [f"## Articles ({len(arts)})", ""] + article_list(page, arts)
+    return page_text(out)
+
+
+def _mentions(page: str, arts: list[Article], feed_path: str) -> list[str]:
+    dates = sorted(a.date.value for a in arts if a.date.value)
+    undated = len(arts) - len(dates)
+    if not dates:
+        facts = [plural(len(arts), "article") + ", none dated"]
+    else:
+        facts = [plural(len(arts), "article") + (f" ({undated} undated)" if undated else ""),
+                 f"**First mention:** {dates[0]}", f"**Last mention:** {dates[-1]}"]
+    return [" · ".join(facts + [f"[Atom feed]({rel(page, feed_path)})"]), ""]
+
+
+def _per_month(page: str, kind: str, slug: str, name: str, arts: list[Article]) -> list[str]:
+    if not any(a.date.value for a in arts):
+        return []
+    return ["## Articles per month", "", image(f"Articles per month naming {name}", page, chart(kind, slug)), ""]

@@ -1,0 +1,252 @@
+"""Stories (reports of one event, grouped) and related articles.
+
+Two articles report the same story when their words and the people they
+name are alike: the cosine of TF-IDF vectors over the title and text, with
+words cut to their first six letters ("sécurité" meets "security",
+"restored" meets "restoring") and the people and organisations they tag
+added as extra terms, which also carry across languages. When both articles
+are dated they must lie within a week of each other; undated ones group on
+content alone.
+
+Only pairs that share two of their most telling terms are ever compared
+(blocking on rare terms), so the work grows with the archive rather than
+with its square. Groups merge by average linkage: a chain of loosely similar
+articles does not snowball into one giant story.
+
+Related articles share people, organisations or countries, each weighted by
+how rare it is in the archive; closer dates rank higher.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from .extract.language import FUNCTION_WORDS
+from .models import Article, Related, Story
+from .names import fold
+
+SAME_STORY = 0.42          # least cosine (and least average cosine of a merged group)
+WINDOW_DAYS = 7            # dated reports of one story lie this close together
+STEM = 6                   # letters kept of each word
+ENTITY_WEIGHT = 3          # a tagged person or organisation counts as this many words
+BLOCK_TERMS = 12           # an article's most telling terms used to find candidates ...
+BLOCK_SHARED = 2           # ... of which a pair must share this many to be compared
+RELATED = 5                # related articles shown per article
+COUNTRY_WEIGHT = 0.5       # a shared country counts half as much as a person
+MONTH_DAYS = 30            # related articles a month apart count half as much
+NEIGHBOURS = 25            # a common key links an article to this many on either side in time
+
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents; apostrophes and quotes stay word breaks."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+_STOPWORDS = frozenset(_plain(w) for words in FUNCTION_WORDS.values() for w in words) | frozenset("""
+    about after again against also although among another around because been before being
+    between both but can could did does during each even from further had having her here
+    him his how however into its itself just last like made make many may more most much
+    must new next not now only other others our out over own same says she should since
+    some such than their them then there these they this those through too under until very
+    were what when where which while who whom why will would year years yet you your told
+    one two three aussi avait avant bien cela ces cet comme depuis deux donc dont elle
+    elles encore entre etait etre fait ils leur leurs lors mais meme moins nous notre peu
+    plus quand quel quelle sans selon ses son sous tous tout tres vers avoir""".split())
+
+
+@dataclass(frozen=True)
+class _Doc:
+    id: str
+    date: dt.date | None
+    vector: dict[str, float]       # unit-length TF-IDF weights of terms other articles share
+
+
+def find(articles: list[Article]) -> tuple[tuple[Story, ...], dict[str, tuple[Related, ...]]]:
+    """The stories of the archive (groups of two or more, newest first) and,
+    for every article, its related articles outside its own story."""
+    order = {a.id: i for i, a in enumerate(sorted(articles, key=lambda a: a.sort_key))}
+    docs = _documents(articles)
+    groups = _group(docs, _candidate_pairs(docs))
+    by_id = {a.id: a for a in articles}
+    stories = []
+    for members in groups:
+        ids = tuple(sorted(members, key=order.__getitem__))
+        stories.append(Story(story_id(ids, by_id), ids))
+    stories.sort(key=lambda s: order[s.articles[0]])
+    return tuple(stories), related(articles, stories)
+
+
+def story_id(ids: tuple[str, ...], by_id: dict[str, Article]) -> str:
+    """Named after its first report (earliest dated, else first by id), so
+    the id survives later reports joining the story."""
+    first = min(ids, key=lambda i: (by_id[i].date.value is None, by_id[i].date.value or "", i))
+    return "s-" + hashlib.sha1(first.encode("utf-8")).hexdigest()[:10]
+
+
+# --- text similarity ---------------------------------------------------------
+
+def words(text: str) -> list[str]:
+    """Folded, stopword-free words cut to their stem; apostrophes split
+    ("l'Algérie" -> "algeri")."""
+    return [w[:STEM] for w in _WORD.findall(_plain(text)) if w not in _STOPWORDS]
+
+
+def terms(art: Article) -> Counter:
+    lines = [ln.text for ln in art.cleaned.by_role("title", "heading", "body")]
+    counts = Counter(words(" ".join([art.title.value, *lines])))
+    for m in art.actors:
+        counts["@" + fold(m.key)] += ENTITY_WEIGHT
+    for m in art.organizations:
+        counts["#" + fold(m.key)] += ENTITY_WEIGHT
+    return counts
+
+
+def _documents(articles: list[Article]) -> list[_Doc]:
+    counts = {a.id: terms(a) for a in articles}
+    df = Counter(t for c in counts.values() for t in c)
+    n = len(articles)
+    docs = []
+    for art in sorted(articles, key=lambda a: a.id):
+        weights = {t: (1 + math.log(k)) * math.log((n + 1) / df[t]) for t, k in counts[art.id].items()}
+        # Only terms another article shares can meet anything; leaving the
+        # others out of the norm too keeps scores alike in small and large archives.
+        shared = {t: w for t, w in weights.items() if df[t] > 1}
+        norm = math.sqrt(sum(w * w for w in shared.values())) or 1.0
+        vector = {t: w / norm for t, w in shared.items()}
+        docs.append(_Doc(art.id, _date(art), vector))
+    return docs
+
+
+def cosine(u: dict[str, float], v: dict[str, float]) -> float:
+    return sum(u[t] * v[t] for t in u.keys() & v.keys())
+
+
+def _max_postings(n: int) -> int:
+    """A term in more articles than this is too common to find candidates by."""
+    return max(50, int(4 * math.sqrt(n)))
+
+
+def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, str, str]]:
+    """(cosine, a, b), best first, for the pairs above the threshold among
+    those that share at least two of their most telling terms."""
+    df = Counter(t for doc in docs for t in doc.vector)
+    limit = _max_postings(len(docs))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, doc in enumerate(docs):
+        telling = sorted((t for t in doc.vector if df[t] <= limit), key=lambda t: (-doc.vector[t], t))
+        for t in telling[:BLOCK_TERMS]:
+            postings[t].append(i)
+    shared = Counter(pair for ids in postings.values() for pair in combinations(ids, 2))
+    pairs = []
+    for (i, j), n in shared.items():
+        if n < BLOCK_SHARED:
+            continue
+        a, b = docs[i], docs[j]
+        if _close(a.date, b.date):
+            score = cosine(a.vector, b.vector)
+            if score >= SAME_STORY:
+                pairs.append((score, a.id, b.id))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return pairs
+
+
+def _close(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= WINDOW_DAYS
+
+
+def _group(docs: list[_Doc], pairs: list[tuple[float, str, str]]) -> list[list[str]]:
+    """Average linkage over the candidate pairs, best pair first: two groups
+    merge when their members are alike on average and their dated members
+    stay within the window."""
+    by_id = {d.id: d for d in docs}
+    group_of = {d.id: (d.id,) for d in docs}
+    for _, a, b in pairs:
+        ga, gb = group_of[a], group_of[b]
+        if ga is gb:
+            continue
+        dates = [by_id[i].date for i in ga + gb if by_id[i].date]
+        if dates and (max(dates) - min(dates)).days > WINDOW_DAYS:
+            continue
+        mean = sum(cosine(by_id[x].vector, by_id[y].vector) for x in ga for y in gb) / (len(ga) * len(gb))
+        if mean < SAME_STORY:
+            continue
+        merged = ga + gb
+        for i in merged:
+            group_of[i] = merged
+    groups = {id(g): g for g in group_of.values() if len(g) > 1}
+    return [sorted(g) for g in groups.values()]
+
+
+def _date(art: Article) -> dt.date | None:
+    return dt.date.fromisoformat(art.date.value) if art.date.value else None
+
+
+# --- related articles --------------------------------------------------------
+
+def related(articles: list[Article], stories: list[Story]) -> dict[str, tuple[Related, ...]]:
+    """For each article, up to RELATED others sharing people, organisations
+    or countries (rare ones weigh more; closer dates rank higher), outside
+    its own story and one per other story. A key named by very many articles
+    only links articles near each other in time."""
+    ordered = sorted(articles, key=lambda a: a.sort_key)
+    story_of = {i: s.id for s in stories for i in s.articles}
+    keys = {a.id: _keys(a) for a in ordered}
+    postings: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for a in ordered:
+        for k in keys[a.id]:
+            postings[k].append(a.id)
+    position = {k: {i: p for p, i in enumerate(ids)} for k, ids in postings.items()}
+    n = len(ordered)
+    weight = {k: math.log((n + 1) / len(ids)) * (COUNTRY_WEIGHT if k[0] == "country" else 1.0)
+              for k, ids in postings.items()}
+    dates = {a.id: _date(a) for a in ordered}
+    out = {}
+    for a in ordered:
+        shared: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for k in keys[a.id]:
+            ids = postings[k]
+            p = position[k][a.id]
+            for other in ids[max(0, p - NEIGHBOURS): p + NEIGHBOURS + 1]:
+                if other != a.id and (story_of.get(other) is None or story_of[other] != story_of.get(a.id)):
+                    shared[other].append(k)
+        scored = []
+        for other, ks in shared.items():
+            if not any(kind != "country" for kind, _ in ks) and len(ks) < 2:
+                continue
+            score = sum(weight[k] for k in ks) * _closeness(dates[a.id], dates[other])
+            if score > 0:
+                scored.append((-score, other, ks))
+        scored.sort()
+        chosen, stories_seen = [], set()
+        for _, other, ks in scored:
+            story = story_of.get(other)
+            if story in stories_seen:         # one report per story: its page links the others
+                continue
+            stories_seen.update({story} - {None})
+            chosen.append(Related(other, *(tuple(name for kind, name in ks if kind == wanted)
+                                           for wanted in ("actor", "organization", "country"))))
+            if len(chosen) == RELATED:
+                break
+        out[a.id] = tuple(chosen)
+    return out
+
+
+def _keys(art: Article) -> list[tuple[str, str]]:
+    keys = ([("actor", m.key) for m in art.actors] + [("organization", m.key) for m in art.organizations]
+            + [("country", m.key) for m in art.countries])
+    return list(dict.fromkeys(keys))
+
+
+def _closeness(a: dt.date | None, b: dt.date | None) -> float:
+    if a is None or b is None:
+        return 0.5
+    return 1 / (1 + abs((a - b).days) / MONTH_DAYS)

@@ -1,0 +1,65 @@
+"""SVG charts and Atom feeds: valid XML whatever the article text holds."""
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+
+from build_scripts import charts, feeds, pipeline
+from build_scripts.models import Value
+from build_scripts.xml_text import clean
+
+SVG = "{http://www.w3.org/2000/svg}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+NASTY = "<script>alert('x')</script> & \"quotes\" \x00\x07\x1b\ud800 ]]>"
+
+
+def test_month_chart_shows_every_month_between_first_and_last():
+    svg = ET.fromstring(charts.per_month("Per month", {"2025-11": 2, "2026-02": 4}))
+    bars = svg.findall(f"{SVG}rect")
+    assert [b.find(f"{SVG}title").text for b in bars] == ["November 2025: 2", "February 2026: 4"]
+    assert float(bars[1].get("height")) == 2 * float(bars[0].get("height"))
+    assert charts.months_between("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    assert "6 articles" in svg.find(f"{SVG}desc").text
+
+
+def test_month_chart_without_dates_says_so():
+    svg = ET.fromstring(charts.per_month("Per month", {}))
+    assert "No dated articles" in svg.find(f"{SVG}desc").text
+
+
+def test_long_spans_stay_readable():
+    counts = {f"{y}-{m:02d}": 1 for y in range(2000, 2026) for m in range(1, 13)}
+    svg = ET.fromstring(charts.per_month("Per month", counts))
+    labels = [t.text for t in svg.findall(f"{SVG}text")][2:]
+    assert len(svg.findall(f"{SVG}rect")) == 312 and len(labels) <= 12
+
+
+def test_chart_labels_are_escaped():
+    text = charts.ranked(NASTY, [(NASTY, 3), ("B", 1)])
+    svg = ET.fromstring(text)                      # parses: nothing raw got through
+    assert "<script>" not in text
+    assert svg.find(f"{SVG}title").text == clean(NASTY)
+    assert svg.findall(f"{SVG}text")[0].text.startswith("<script>")
+
+
+def test_feed_escapes_article_text_and_links_relatively(tmp_path):
+    articles = tmp_path / "a"
+    articles.mkdir()
+    (articles / "n.md").write_text("---\ndate: 2026-02-17\nsource: A & B\n---\nPresident Emmanuel Macron spoke.\n",
+                                   "utf-8")
+    (articles / "u.txt").write_text("Undated headline\nIt happened on Tuesday in Paris.\n", "utf-8")
+    dated, undated = pipeline.collect(articles).articles
+    nasty = dataclasses.replace(dated, title=Value(NASTY, dated.title.cue), summary=NASTY)
+    arts = [undated, nasty]
+    text = feeds.atom("feeds/actors/x.xml", NASTY, "actors/x.md", arts, {"FR": "France"})
+    feed = ET.fromstring(text)
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}updated").text for e in entries] == ["2026-02-17T00:00:00Z", feeds.UNDATED]
+    assert feed.find(f"{ATOM}updated").text == "2026-02-17T00:00:00Z"
+    assert entries[0].find(f"{ATOM}title").text.startswith("<script>")
+    assert entries[0].find(f"{ATOM}author/{ATOM}name").text == "A & B"
+    assert entries[0].find(f"{ATOM}link").get("href") == "../../articles/n/"
+    assert entries[1].find(f"{ATOM}published") is None
+    assert feed.find(f"{ATOM}id").text.startswith("urn:uuid:")
+    assert entries[0].find(f"{ATOM}summary").text == clean(NASTY)
+    assert text == feeds.atom("feeds/actors/x.xml", NASTY, "actors/x.md", arts, {"FR": "France"})

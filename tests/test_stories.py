@@ -1,0 +1,109 @@
+"""Stories: reports of one event grouped; related articles."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import yaml
+
+from build_scripts import pipeline, stories
+
+from .conftest import DATA, ROOT
+
+GOLD = yaml.safe_load((DATA / "expected.yml").read_text("utf-8"))
+STORY_FILES = GOLD["same_story"][0]
+
+
+def by_file(archive) -> dict:
+    return {a.source_file: a for a in archive.articles}
+
+
+def test_the_seed_story_is_found_and_the_others_are_not_in_it(seeds_build):
+    result, docs = seeds_build
+    arts = by_file(result.archive)
+    ids = {arts[f].story for f in STORY_FILES}
+    assert len(ids) == 1 and None not in ids
+    story = ids.pop()
+    for other in set(arts) - set(STORY_FILES):
+        assert arts[other].story != story
+    assert [sorted(s.articles) for s in result.archive.stories] == [sorted(arts[f].id for f in STORY_FILES)]
+    data = json.loads((docs / "data" / "archive.json").read_text("utf-8"))
+    assert {a["source_file"]: a["story"] for a in data["articles"]} == {
+        f: (story if f in STORY_FILES else None) for f in arts}
+
+
+def test_the_seed_story_is_found_without_a_registry(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for f in ROOT.joinpath("articles").glob("*.txt"):
+        shutil.copy(f, articles)
+    arts = by_file(pipeline.collect(articles))
+    assert len({arts[f].story for f in STORY_FILES} - {None}) == 1
+    assert arts["000_b42db73195608900.txt"].story is None and arts["003_3331070784b86d09.txt"].story is None
+
+
+def test_story_id_is_kept_when_a_later_report_joins(seeds_build):
+    result, _ = seeds_build
+    arts = by_file(result.archive)
+    two = [arts[f] for f in STORY_FILES[:2]]
+    (alone,), _ = stories.find(two)
+    (joined,), _ = stories.find([arts[f] for f in STORY_FILES])
+    assert alone.id == joined.id == arts[STORY_FILES[0]].story
+
+
+REPORT = """---
+title: {title}
+{date}source: {source}
+---
+Interior minister Laurent Nuñez met President Abdelmadjid Tebboune in Algiers to reactivate
+the high-level security cooperation mechanism, covering readmissions, police and intelligence.
+The two sides agreed the framework would resume as soon as possible, Nuñez told reporters.
+"""
+OTHER = """---
+title: Football final
+---
+The football club won the cup final on penalties after a goalless draw in the rain at the stadium.
+"""
+
+
+def write_reports(folder, dates):
+    folder.mkdir()
+    for i, date in enumerate(dates):
+        line = f"date: {date}\n" if date else ""
+        (folder / f"r{i}.md").write_text(REPORT.format(title=f"Report {i}", date=line, source=f"Paper {i}"), "utf-8")
+    (folder / "other.md").write_text(OTHER, "utf-8")
+    return pipeline.collect(folder)
+
+
+@pytest.mark.parametrize("dates, grouped", [
+    (["2026-02-17", "2026-02-19"], True),      # dated, two days apart
+    (["2026-02-17", None], True),              # one undated: content decides
+    (["2026-02-17", "2026-04-17"], False),     # two months apart: another event
+])
+def test_dates_gate_stories(tmp_path, dates, grouped):
+    archive = write_reports(tmp_path / "a", dates)
+    arts = {a.id: a for a in archive.articles}
+    assert (arts["r0"].story is not None and arts["r0"].story == arts["r1"].story) is grouped
+    assert arts["other"].story is None
+
+
+def test_related_articles_share_people_and_leave_out_the_story(seeds_build):
+    result, _ = seeds_build
+    arts = by_file(result.archive)
+    related = result.archive.related
+    army = arts["003_3331070784b86d09.txt"]
+    first = related[army.id][0]
+    assert first.article == arts["000_b42db73195608900.txt"].id
+    assert "Saïd Chanegriha" in first.actors and "DZ" in first.countries
+    for f in STORY_FILES:
+        story = {arts[g].id for g in STORY_FILES} - {arts[f].id}
+        assert not story & {r.article for r in related[arts[f].id]}
+    # one report per other story: the three reports of the visit show up once
+    assert [r.article for r in related[army.id]] == [arts["000_b42db73195608900.txt"].id,
+                                                      arts[STORY_FILES[0]].id]
+
+
+def test_words_fold_accents_split_elisions_and_stem():
+    assert stories.words("L'Algérie renforce la sécurité; security restored") == [
+        "algeri", "renfor", "securi", "securi", "restor"]
