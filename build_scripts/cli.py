@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 from . import adding, explain, pipeline, registry, registry_edit, unresolved
@@ -96,18 +95,6 @@ def print_problems(args, problems) -> None:
         print(f"{args.articles.as_posix().rstrip('/')}/{problem}", file=sys.stderr)
 
 
-def summary(result: pipeline.BuildResult) -> str:
-    a = result.archive
-    kinds = Counter(p.kind for p in a.problems)
-    problems = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "none"
-    line = (f"{len(a.articles)} articles, {len(a.actors)} actors, {len(a.countries)} countries; "
-            f"problems: {problems}")
-    if result.report:
-        line += (f"; {len(result.report.written)} pages written, {result.report.unchanged} unchanged, "
-                 f"{len(result.report.removed)} removed")
-    return line + f"; {result.seconds:.2f}s"
-
-
 def progress_bar(args):
     """A bar on a terminal for big builds; nothing in a pipe or CI (the summary line says it all)."""
     if args.quiet or not sys.stderr.isatty():
@@ -140,7 +127,7 @@ def cmd_build(args) -> int:
             print(f"  wrote {path}")
         for path in result.report.removed:
             print(f"  removed {path}")
-    say(args, summary(result))
+    say(args, result.summary())
     return 1 if result.problems and args.strict else 0
 
 
@@ -162,7 +149,7 @@ def cmd_check(args) -> int:
         print(f"unresolved names ({len(suggestions)}): run `python -m build_scripts registry suggest` for the fixes")
         for s in suggestions:
             print(f"  {s.kind}: {s.message}")
-    say(args, summary(result))
+    say(args, result.summary())
     return 1 if result.problems else 0
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 from pathlib import Path
@@ -24,13 +25,16 @@ class BuildResult:
         return self.archive.problems
 
     def summary(self) -> str:
+        """One line: articles, actors, countries, stories, problems by kind, pages, time."""
         a = self.archive
-        parts = [f"{len(a.articles)} articles", f"{len(a.actors)} actors", f"{len(a.countries)} countries",
-                 f"{len(a.problems)} problems"]
+        kinds = Counter(p.kind for p in a.problems)
+        problems = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "none"
+        line = (f"{len(a.articles)} articles, {len(a.actors)} actors, {len(a.countries)} countries, "
+                f"{len(a.stories)} stories; problems: {problems}")
         if self.report:
-            parts += [f"{len(self.report.written)} pages written", f"{self.report.unchanged} unchanged",
-                      f"{len(self.report.removed)} removed"]
-        return ", ".join(parts) + f" in {self.seconds:.2f}s"
+            line += (f"; {len(self.report.written)} pages written, {self.report.unchanged} unchanged, "
+                     f"{len(self.report.removed)} removed")
+        return line + f"; {self.seconds:.2f}s"
 
 
 def collect(articles_dir: Path, progress: Callable[[int, int], None] | None = None) -> Archive:

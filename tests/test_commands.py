@@ -186,7 +186,7 @@ def test_quiet_and_summary(archive, tmp_path):
     loud = run("build", "--articles", str(archive), "--docs", str(tmp_path / "d2"))
     line = loud.stdout.decode().strip()
     assert line.count("\n") == 0
-    for part in ("5 articles", "actors", "countries", "problems: none", "pages written", "unchanged"):
+    for part in ("5 articles", "actors", "countries", "1 stories", "problems: none", "pages written", "unchanged"):
         assert part in line
 
 
