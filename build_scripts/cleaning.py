@@ -56,11 +56,16 @@ CREDIT = re.compile(
     re.I,
 )
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
+# "and"/"et" need spaces around them: a name word may contain "and"
+# ("Ferdinand"), and letting it be either made the match exponential.
 BYLINE = re.compile(
     rf"^\s*(?:[Bb]y|BY|[Pp]ar|PAR|[Ww]ritten by|[ÉE]crit par)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
-    rf"(?:\s*(?:,|and|et|&)\s*{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})*)\s*$",
+    rf"(?:(?:\s*[,&]\s*|\s+(?:and|et)\s+){NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})*)\s*$",
 )
 END_PUNCT = ".!?:;,…\"”»)"
+# Longer than any paragraph: a longer line (a whole file without line breaks)
+# is cut into pieces so that no per-line rule ever sees a megabyte.
+MAX_LINE = 5_000
 
 
 def fold_line(text: str) -> str:
@@ -90,8 +95,8 @@ def looks_like_subheading(text: str) -> bool:
 def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
     """Assign a role to every non-blank line of `text` (an article without front
     matter); in Markdown articles, '#' lines are headings."""
-    raw = [(n, ln.strip()) for n, ln in enumerate(text.split("\n"), start=first_line)]
-    lines = [(n, t) for n, t in raw if t]
+    lines = [(n, piece) for n, ln in enumerate(text.split("\n"), start=first_line)
+             for piece in split_long(ln.strip())]
     roles: list[str] = ["body"] * len(lines)
     headings = _markdown_headings(lines, roles) if markdown else set()
 
@@ -130,6 +135,22 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
                 and not looks_like_subheading(lines[nxt][1]):
             roles[k] = "heading"
     return Cleaned(tuple(Line(n, t, r) for (n, t), r in zip(lines, roles)))
+
+
+def split_long(line: str, limit: int = MAX_LINE) -> list[str]:
+    """A line longer than `limit` cut at sentence ends (else at a space, else
+    anywhere) into pieces of at most `limit` characters; blank lines vanish."""
+    pieces, start = [], 0
+    while len(line) - start > limit:
+        end = start + limit
+        cut = max(line.rfind(p, start, end) for p in (". ", "! ", "? ", "… "))
+        if cut <= start + limit // 2:
+            cut = line.rfind(" ", start, end)
+        cut = cut + 1 if cut > start else end
+        pieces.append(line[start:cut].strip())
+        start = cut
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
 
 
 def _markdown_headings(lines: list, roles: list) -> set[int]:

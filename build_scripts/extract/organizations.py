@@ -38,9 +38,13 @@ def extract(lines: list[Line], language: str, exclude: set[str]) -> tuple[list[M
     for line in lines:
         text = line.text
         toks = tokenize(text)
-        i = 0
+        i = plain_until = 0
         while i < len(toks):
-            j, has_head, role = _phrase(text, toks, i, language)
+            # No part of a capitalised run without an organisation word has one:
+            # skip rescanning it from every word (quadratic on long runs).
+            j, has_head, role = _phrase(text, toks, i, language) if i >= plain_until else (i + 1, False, False)
+            if not has_head:
+                plain_until = max(plain_until, j)
             if has_head and not role and j - i >= 1:
                 start, end = toks[i].start, toks[j - 1].end
                 words = [t for t in toks[i:j]]
