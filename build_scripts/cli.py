@@ -1,7 +1,8 @@
 """Thin commands over the library; no logic of their own.
 
 Exit codes: 0 clean, 1 problems reported under --strict or by `check`,
-2 usage error."""
+2 usage error. Notes (duplicates found, hidden files skipped) are printed
+but never change the exit code."""
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         result = pipeline.build(args.articles, args.docs)
     else:
         result = pipeline.check(args.articles)
-    for problem in result.problems:
+    for problem in result.problems + result.notes:
         print(f"{args.articles.as_posix().rstrip('/')}/{problem}", file=sys.stderr)
     print(result.summary())
     if result.problems and (args.command == "check" or args.strict):

@@ -14,6 +14,7 @@ class RawArticle:
     meta: dict[str, Any]      # values the user wrote (front matter); they win
     body_line: int = 1        # line number in the file where `text` starts
     markdown: bool = False    # '#' lines are headings
+    origins: dict[str, str] = field(default_factory=dict)   # meta field -> where the user gave it
 
 
 @dataclass(frozen=True)
@@ -128,3 +129,4 @@ class Archive:
     actors: tuple[Actor, ...]              # by name
     countries: tuple[Country, ...]         # by code
     problems: tuple = field(default=())
+    notes: tuple = field(default=())       # things worth knowing that are not wrong (kind 'info')

@@ -1,11 +1,12 @@
 """build(): read, clean, extract, index, render, write."""
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cleaning, index, readers, registry, render, write
+from . import cleaning, front_matter, index, readers, registry, render, write
 from .errors import ArchiveError, Problem
 from .extract import extract_article
 from .ids import article_ids
@@ -22,10 +23,14 @@ class BuildResult:
     def problems(self) -> tuple[Problem, ...]:
         return self.archive.problems
 
+    @property
+    def notes(self) -> tuple[Problem, ...]:
+        return self.archive.notes
+
     def summary(self) -> str:
         a = self.archive
         parts = [f"{len(a.articles)} articles", f"{len(a.actors)} actors", f"{len(a.countries)} countries",
-                 f"{len(a.problems)} problems"]
+                 f"{len(a.problems)} problems", f"{len(a.notes)} notes"]
         if self.report:
             parts += [f"{len(self.report.written)} pages written", f"{self.report.unchanged} unchanged",
                       f"{len(self.report.removed)} removed"]
@@ -35,12 +40,14 @@ class BuildResult:
 def collect(articles_dir: Path) -> Archive:
     """Everything but writing: the archive with its problems."""
     reg, problems = registry.load(articles_dir)
-    found = readers.discover(articles_dir)
-    ids = article_ids([rel for _, rel in found])
+    sources, skipped = readers.discover(articles_dir)
+    problems += skipped
+    ids = article_ids([s.rel for s in sources])
     articles: list[Article] = []
-    for path, rel in found:
+    for source in sources:
+        rel = source.rel
         try:
-            raw, file_problems = readers.read(path, rel)
+            raw, file_problems = readers.read(source.path, rel, source.sidecar)
         except ArchiveError as exc:
             problems.append(exc.problem)
             continue
@@ -53,8 +60,9 @@ def collect(articles_dir: Path) -> Archive:
             problems.append(Problem(rel, 1, "no article text left after removing page furniture: "
                                     "check that the file holds the article"))
             continue
-        articles.append(extract_article(raw, cleaned, reg, ids[rel]))
-    return index.build(articles, reg, problems)
+        articles.append(front_matter.credit(extract_article(raw, cleaned, reg, ids[rel]), raw.origins))
+    archive = index.build(articles, reg, [p for p in problems if p.kind != "info"])
+    return dataclasses.replace(archive, notes=tuple(p for p in problems if p.kind == "info"))
 
 
 def build(articles_dir: Path, docs_dir: Path) -> BuildResult:
