@@ -101,15 +101,21 @@ def _value(key: str, node: yaml.Node) -> tuple[object, str | None]:
     """The field's value, or a message saying what is wrong with it."""
     if key in LIST_FIELDS:
         items = node.value if isinstance(node, yaml.SequenceNode) else [node]
-        if not all(isinstance(n, yaml.ScalarNode) and n.value.strip() for n in items):
+        if not all(isinstance(n, yaml.ScalarNode) for n in items):
             return None, "must be a list of names, e.g. [Jane Doe, John Roe]"
-        values = [n.value for n in items]
-        if key == "countries":
-            return _countries(values)
-        return values, None
+        return check(key, [n.value for n in items])
     if not isinstance(node, yaml.ScalarNode):
         return None, "must be a single value, not a list or mapping"
-    value = node.value
+    return check(key, node.value)
+
+
+def check(key: str, value: str | list[str]) -> tuple[object, str | None]:
+    """A field's value in its canonical form ('fr-FR' -> 'fr'), or a message
+    saying what is wrong with it. Also used for what a web page's markup states."""
+    if key in LIST_FIELDS:
+        if not all(v.strip() for v in value):
+            return None, "must be a list of names, e.g. [Jane Doe, John Roe]"
+        return _countries(value) if key == "countries" else (value, None)
     if not value.strip():
         return None, "is empty: give a value or delete the line"
     if key == "date":

@@ -15,7 +15,7 @@ from typing import Callable
 
 import charset_normalizer
 
-from . import front_matter
+from . import front_matter, webpage
 from .cleaning import MAX_LINE
 from .errors import ArchiveError, Problem
 from .models import RawArticle
@@ -36,9 +36,10 @@ class Source:
     sidecar: tuple[Path, str] | None = None
 
 
-def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
-    """Bytes to text: a BOM decides; else UTF-8 (a few broken bytes in UTF-8
-    text are replaced and reported); else the encoding charset-normalizer finds."""
+def decode(data: bytes, path: str, declared: str | None = None) -> tuple[str, list[Problem]]:
+    """Bytes to text: a BOM decides; else the encoding the file declares, if
+    it fits; else UTF-8 (a few broken bytes in UTF-8 text are replaced and
+    reported); else the encoding charset-normalizer finds."""
     if not data.strip():
         raise ArchiveError(path, 1, "the file is empty: add the article's text or delete the file")
     for bom, enc in BOMS:
@@ -51,6 +52,11 @@ def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
     if len(CONTROL_BYTES.findall(data)) > max(8, len(data) // 50):
         raise ArchiveError(path, 1, "the file is mostly control characters, so it is binary, not text: "
                            "save the article as plain text (.txt), Markdown (.md) or HTML")
+    if declared:
+        try:
+            return data.decode(declared), []
+        except UnicodeDecodeError:
+            pass
     text, problems = _decode_replacing(data, "utf-8", path)
     bad = text.count("\ufffd")
     if not bad or sum(ord(c) > 127 for c in text) - bad > bad:     # UTF-8 with a few broken bytes
@@ -135,9 +141,18 @@ def read_sidecar(path: Path, rel: str) -> tuple[dict, list[Problem]]:
     return meta, problems + more
 
 
+def read_html(path: Path, rel: str) -> tuple[RawArticle, list[Problem]]:
+    """A saved web page: its main text and what its markup states."""
+    data = read_bytes(path, rel)
+    text, problems = decode(data, rel, webpage.declared_charset(data))
+    return webpage.extract(normalise(text), rel), problems
+
+
 READERS: dict[str, Callable[[Path, str], tuple[RawArticle, list[Problem]]]] = {
     ".txt": read_text,
     ".md": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
 }
 
 
