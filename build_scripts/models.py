@@ -65,6 +65,18 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """Another file carrying the same story: listed on the kept article's page."""
+
+    source_file: str
+    source: str | None
+    title: str
+    date: str | None
+    similarity: float         # Jaccard similarity of the two texts' word shingles
+    same_text: bool           # the very same text (byte-identical files, or re-encoded)
+
+
+@dataclass(frozen=True)
 class Article:
     id: str
     source_file: str
@@ -79,6 +91,7 @@ class Article:
     countries: tuple[Mention, ...]
     organizations: tuple[Mention, ...]
     cleaned: Cleaned
+    copies: tuple[Copy, ...] = ()   # the same story in other files, not shown on pages of their own
 
     @property
     def sort_key(self) -> tuple:

@@ -1,4 +1,4 @@
-"""build(): read, clean, extract, index, render, write."""
+"""build(): read, clean, extract, merge copies, index, render, write."""
 from __future__ import annotations
 
 import dataclasses
@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cleaning, front_matter, index, readers, registry, render, write
+from . import cleaning, duplicates, front_matter, index, readers, registry, render, write
 from .errors import ArchiveError, Problem
 from .extract import extract_article
 from .ids import article_ids
@@ -61,6 +61,8 @@ def collect(articles_dir: Path) -> Archive:
                                     "check that the file holds the article"))
             continue
         articles.append(front_matter.credit(extract_article(raw, cleaned, reg, ids[rel]), raw.origins))
+    articles, copies = duplicates.merge(articles)
+    problems += copies
     archive = index.build(articles, reg, [p for p in problems if p.kind != "info"])
     return dataclasses.replace(archive, notes=tuple(p for p in problems if p.kind == "info"))
 

@@ -1,6 +1,7 @@
 """Pure: the Archive in, {path under docs/: file text} out. No I/O."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import posixpath
 from collections import defaultdict
@@ -9,7 +10,7 @@ import yaml
 
 from .gazetteer import load as load_gazetteer
 from .markdown_text import attr, escape, link
-from .models import Actor, Archive, Article, Country
+from .models import Actor, Archive, Article, Copy, Country
 from .names import sort_key
 
 GENERATED_DIRS = ("articles", "actors", "countries", "data")
@@ -98,6 +99,8 @@ def render_article(art: Article, actor_pages: dict[str, str]) -> str:
             link(names.get(m.key, m.key), rel(page, country_page(m.key))) for m in art.countries), ""]
     if art.organizations:
         out += ["**Organisations:** " + " · ".join(escape(m.key) for m in art.organizations), ""]
+    if art.copies:
+        out += ["**Also published by:**", ""] + [copy_item(c) for c in art.copies] + [""]
     out += ["---", ""]
     for line in art.cleaned.lines:
         if line.role == "body":
@@ -108,6 +111,13 @@ def render_article(art: Article, actor_pages: dict[str, str]) -> str:
             out += [f"*{escape(line.text)}*", ""]
     out += explanation(art)
     return "\n".join(out).rstrip() + "\n"
+
+
+def copy_item(copy: Copy) -> str:
+    """One other file with the same story: who published it, when, which file."""
+    how = "same text" if copy.same_text else f"{copy.similarity:.0%} the same"
+    date = f", {copy.date}" if copy.date else ""
+    return f"- {escape(copy.source or 'source not stated')}{date}: {escape(copy.source_file)} ({how})"
 
 
 def explanation(art: Article) -> list[str]:
@@ -220,6 +230,7 @@ def archive_json(archive: Archive, actor_pages: dict[str, str]) -> str:
             "authors": list(a.authors.value), "actors": [m.key for m in a.actors],
             "countries": [m.key for m in a.countries],
             "organizations": [m.key for m in a.organizations], "summary": a.summary, "story": None,
+            "copies": [dataclasses.asdict(c) for c in a.copies],
             "mentions": {
                 "actors": {m.key: list(m.forms) for m in a.actors},
                 "countries": {m.key: list(m.forms) for m in a.countries},
