@@ -40,5 +40,9 @@ test: $(STAMP) chromium
 eval: $(STAMP)
 	$(BIN)/python -m build_scripts.evaluate
 
+## Timings that grow with the archive (prints numbers, asserts nothing).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/duplicates.py
+
 clean:
 	rm -rf site docs/articles docs/actors docs/countries docs/data

@@ -50,7 +50,7 @@ def decode(data: bytes, path: str, declared: str | None = None) -> tuple[str, li
         raise ArchiveError(path, line, "the file holds NUL bytes, so it is binary, not text: "
                            "save the article as plain text (.txt), Markdown (.md) or HTML")
     if len(CONTROL_BYTES.findall(data)) > max(8, len(data) // 50):
-        raise ArchiveError(path, 1, "the file is mostly control characters, so it is binary, not text: "
+        raise ArchiveError(path, 1, "the file is full of control characters, so it is binary, not text: "
                            "save the article as plain text (.txt), Markdown (.md) or HTML")
     if declared:
         try:
