@@ -25,6 +25,7 @@ BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.
 # Control characters are invisible on a page and invalid in XML; tab and newline stay.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+CONTROL_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -223,8 +224,12 @@ def discover(articles_dir: Path) -> tuple[list[Source], list[Problem]]:
 
 def _skip(name: str, path: Path, root: Path) -> tuple[str, str] | None:
     """Why a file is not read, and whether that is a problem or a note."""
-    if _printable(name) != name:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
         return "the file name is not valid UTF-8: rename the file", "input"
+    if CONTROL_IN_NAMES.search(name):
+        return "the file name holds control characters (a line break?): rename the file", "input"
     if name.startswith("."):
         return "a hidden file (the name starts with '.'): skipped; rename it to include it", "info"
     try:
@@ -248,4 +253,5 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _printable(name: str) -> str:
-    return os.fsencode(name).decode("utf-8", errors="replace")
+    """The name as UTF-8 text, safe to print on one line."""
+    return CONTROL_IN_NAMES.sub("?", os.fsencode(name).decode("utf-8", errors="replace"))

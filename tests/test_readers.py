@@ -145,3 +145,19 @@ def test_sidecars_pair_with_their_article(tmp_path):
     assert [(s.rel, s.sidecar and s.sidecar[1]) for s in found] == [
         ("a.txt", "a.meta.yml"), ("b.c.md", "b.c.meta.yml"), ("d.txt", None)]
     assert [p.path for p in skipped] == ["orphan.meta.yml"]
+
+
+def test_unreadable_names_and_special_files_are_reported(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "line\nbreak.txt").write_text(TEXT)
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / os.fsdecode(b"latin-1 \xe9.txt")).write_text(TEXT)
+    found, skipped = readers.discover(tmp_path)
+    assert [s.rel for s in found] == ["a.txt"]
+    assert sorted((p.path, p.message.split(":")[0]) for p in skipped) == [
+        ("latin-1 \ufffd.txt", "the file name is not valid UTF-8"),
+        ("line?break.txt", "the file name holds control characters (a line break?)"),
+        ("pipe.txt", "not a regular file"),
+    ]

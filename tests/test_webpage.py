@@ -127,3 +127,24 @@ def test_pages_without_an_article_are_reported(html, words):
 ])
 def test_declared_charset(head, charset):
     assert webpage.declared_charset(b"<html><head>" + head + b"</head></html>") == charset
+
+
+def test_pages_and_copies_build_the_same_bytes_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("sahel-talks.html", "alger-moscou.htm"):
+        shutil.copy(PAGES / name, articles)
+    shutil.copy(PAGES / "sahel-talks.html", articles / "sahel-talks (1).html")
+    trees = []
+    for seed in ("1", "2"):
+        docs = tmp_path / f"docs{seed}"
+        subprocess.run([sys.executable, "-m", "build_scripts", "build", "--articles", str(articles),
+                        "--docs", str(docs)], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        trees.append({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()})
+    assert trees[0] == trees[1] and "articles/sahel-talks.md" in trees[0]
+    assert b"sahel-talks (1).html (same text)" in trees[0]["articles/sahel-talks.md"]
