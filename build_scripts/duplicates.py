@@ -91,7 +91,8 @@ def groups(articles: list[Article]) -> list[list[Article]]:
 def _preference(art: Article) -> tuple:
     """The copy to show: dated, then the fullest text, then the first file by
     name without its suffix ('story.txt' before 'story (1).txt')."""
-    return art.date.value is None, -len(text_of(art)), str(PurePosixPath(art.source_file).with_suffix("")), art.source_file
+    stem = str(PurePosixPath(art.source_file).with_suffix(""))
+    return art.date.value is None, -len(text_of(art)), stem, art.source_file
 
 
 def _copy(kept: Article, other: Article) -> Copy:

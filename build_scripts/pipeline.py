@@ -38,7 +38,7 @@ class BuildResult:
 
 
 def collect(articles_dir: Path) -> Archive:
-    """Everything but writing: the archive with its problems."""
+    """Everything but writing: the archive with its problems and notes."""
     reg, problems = registry.load(articles_dir)
     sources, skipped = readers.discover(articles_dir)
     problems += skipped

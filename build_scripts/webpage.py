@@ -41,9 +41,12 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def extract(html: str, rel: str) -> RawArticle:
+    """The page's headline and main text, one paragraph per line with blank
+    lines between, and what its markup states as metadata."""
     tree = load_html(html)
     if tree is None:
-        raise ArchiveError(rel, 1, "not an HTML page that can be parsed: save the page again, or name the file .txt if it is plain text")
+        raise ArchiveError(rel, 1, "not an HTML page that can be parsed: save the page again, "
+                           "or name the file .txt if it is plain text")
     stated = {"date": markup_date(tree), "language": markup_language(tree)}
     doc = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, include_images=False, include_links=False,

@@ -35,13 +35,14 @@ def write(folder, files: dict[str, str | bytes]):
 
 
 def test_wire_copies_and_identical_files_are_one_article(tmp_path):
+    aps = "Published: 17 February 2026\nAlgeria, France restart security talks\n\nALGIERS (APS) - " + STORY
     articles = write(tmp_path / "articles", {
-        "aps.txt": "Published: 17 February 2026\nAlgeria, France restart security talks\n\nALGIERS (APS) - " + STORY,
+        "aps.txt": aps,
         "reuters.txt": "France and Algeria agree to resume security cooperation\n\nBy Jane Doe\n\n"
                        "PARIS (Reuters) - " + STORY + "\nReporting by Jane Doe; editing by John Roe\n"
                        "Also read:\nMorocco and Spain sign a migration pact\n",
         "menafn.md": "---\nsource: MENAFN\n---\n" + STORY,
-        "aps (1).txt": "Published: 17 February 2026\nAlgeria, France restart security talks\n\nALGIERS (APS) - " + STORY,
+        "aps (1).txt": aps,
         "other.txt": "Russia and Algeria hold naval drills\n\nThe Russian and Algerian navies held joint "
                      "exercises off the coast of Oran this week, the defence ministry in Algiers said.\n",
     })

@@ -29,15 +29,15 @@ def corpus(folder, outside):
         "script.txt": HOSTILE,
         "page.html": HOSTILE_PAGE,
         "dashes text.txt": "Dashes inside\n\n---\n" + GOOD.format("Thursday") + "---\ntitle: not front matter\n---\n",
-        "dashes markdown.md": "---\ntitle: Dashes in Markdown\n---\n" + GOOD.format("Friday") + "\n---\n\nMore text.\n---\n",
+        "dashes markdown.md": "---\ntitle: Dashes in Markdown\n---\n" + GOOD.format("Friday") + "\n---\n\nMore.\n---\n",
         "one line.txt": SENTENCES,
         "byline.txt": "Byline bomb\n" + GOOD.format("Saturday") + "By " + "Xand" * 2000 + "X!\n",
         "spaces.txt": "Spaces\nBy" + " " * 100_000 + "x\n" + GOOD.format("Sunday"),
         "crlf only.txt": ("Old Mac line ends\r" + GOOD.format("in May")).replace("\n", "\r"),
         ".hidden.txt": GOOD.format("hidden"),
         # broken ones
-        "invalid utf8.txt": "Sécurité : Alger et Paris reprennent le dialogue\n".encode() + b"Le pr\xe9sident "
-                            + "a reçu à Alger le ministre français de l'Intérieur, a annoncé la présidence.\n".encode(),
+        "invalid utf8.txt": "Sécurité : Alger et Paris reprennent le dialogue\n".encode()
+                            + b"Le pr\xe9sident " + "a reçu à Alger le ministre français de l'Intérieur, a annoncé l'Élysée.\n".encode(),
         "nul.txt": b"Title\nSome text\x00with a NUL byte.\n",
         "empty.txt": b"",
         "binary.md": bytes(range(256)) * 40,
@@ -68,8 +68,9 @@ EXPECTED_PROBLEMS = {
     "huge.txt:1": "52 MB, over the 10 MB limit",
     "outside link.txt:1": "outside the articles folder",
 }
-BUILT = ["accentué Été.txt", "byline.txt", "crlf only.txt", "dashes markdown.md", "dashes text.txt", "emoji 🇩🇿🔥.txt",
-         "invalid utf8.txt", "one line.txt", "page.html", "script.txt", "spaces.txt", "with spaces.txt"]
+BUILT = ["accentué Été.txt", "byline.txt", "crlf only.txt", "dashes markdown.md", "dashes text.txt",
+         "emoji 🇩🇿🔥.txt", "invalid utf8.txt", "one line.txt", "page.html", "script.txt", "spaces.txt",
+         "with spaces.txt"]
 
 
 @pytest.fixture(scope="module")
