@@ -36,8 +36,8 @@ def corpus(folder, outside):
         "crlf only.txt": ("Old Mac line ends\r" + GOOD.format("in May")).replace("\n", "\r"),
         ".hidden.txt": GOOD.format("hidden"),
         # broken ones
-        "invalid utf8.txt": "Sécurité : Alger et Paris reprennent le dialogue\n".encode()
-                            + b"Le pr\xe9sident " + "a reçu à Alger le ministre français de l'Intérieur, a annoncé l'Élysée.\n".encode(),
+        "invalid utf8.txt": "Sécurité : Alger et Paris reprennent le dialogue\n".encode() + b"Le pr\xe9sident "
+                            + "a reçu à Alger le ministre français, a annoncé l'Élysée.\n".encode(),
         "nul.txt": b"Title\nSome text\x00with a NUL byte.\n",
         "empty.txt": b"",
         "binary.md": bytes(range(256)) * 40,
