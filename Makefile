@@ -40,6 +40,10 @@ test: $(STAMP) chromium
 eval: $(STAMP)
 	$(BIN)/python -m build_scripts.evaluate
 
+## Timings that grow with the archive (prints numbers, asserts nothing).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/duplicates.py
+
 clean:
 	rm -rf site docs/articles docs/actors docs/countries docs/data docs/timeline docs/stories \
 	  docs/sources docs/languages docs/feeds docs/charts

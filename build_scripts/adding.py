@@ -41,10 +41,12 @@ def add(articles_dir: Path, items: list[tuple[str, bytes, str]]) -> list[Added]:
     reg, _ = registry.load(articles_dir)
     seen_bytes: dict[str, str] = {}
     seen_text: dict[str, str] = {}
-    for path, rel in readers.discover(articles_dir):
-        seen_bytes.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), rel)
+    sources, _ = readers.discover(articles_dir)
+    for source in sources:
+        rel = source.rel
+        seen_bytes.setdefault(hashlib.sha256(source.path.read_bytes()).hexdigest(), rel)
         try:
-            raw, _ = readers.read(path, rel)
+            raw, _ = readers.read(source.path, rel, source.sidecar)
         except ArchiveError:
             continue
         seen_text.setdefault(text_key(cleaning.classify(raw.text, raw.body_line, raw.markdown)), rel)

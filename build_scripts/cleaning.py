@@ -57,12 +57,17 @@ CREDIT = re.compile(
     re.I,
 )
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
+# "and"/"et" need spaces around them: a name word may contain "and"
+# ("Ferdinand"), and letting it be either made the match exponential.
 BYLINE = re.compile(
     rf"^\s*(?:[Bb]y|BY|[Pp]ar|PAR|[Ww]ritten by|[ÉE]crit par)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
-    rf"(?:\s*(?:,|and|et|&)\s*{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})*)\s*$",
+    rf"(?:(?:\s*[,&]\s*|\s+(?:and|et)\s+){NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})*)\s*$",
 )
 ENTITY = re.compile(r"&(#\d{2,6}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 END_PUNCT = ".!?:;,…\"”»)"
+# Longer than any paragraph: a longer line (a whole file without line breaks)
+# is cut into pieces so that no per-line rule ever sees a megabyte.
+MAX_LINE = 5_000
 
 
 def fold_line(text: str) -> str:
@@ -92,8 +97,8 @@ def looks_like_subheading(text: str) -> bool:
 def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
     """Assign a role to every non-blank line of `text` (an article without front
     matter); in Markdown articles, '#' lines are headings."""
-    raw = [(n, _entities(ln).strip()) for n, ln in enumerate(text.split("\n"), start=first_line)]
-    lines = [(n, t) for n, t in raw if t]
+    lines = [(n, piece) for n, ln in enumerate(text.split("\n"), start=first_line)
+             for piece in split_long(_entities(ln).strip())]
     roles: list[str] = ["body"] * len(lines)
     headings = _markdown_headings(lines, roles) if markdown else set()
 
@@ -155,6 +160,22 @@ def furniture_reason(text: str) -> str:
     if CREDIT.match(text):
         return "photo credit"
     return ""
+
+
+def split_long(line: str, limit: int = MAX_LINE) -> list[str]:
+    """A line longer than `limit` cut at sentence ends (else at a space, else
+    anywhere) into pieces of at most `limit` characters; blank lines vanish."""
+    pieces, start = [], 0
+    while len(line) - start > limit:
+        end = start + limit
+        cut = max(line.rfind(p, start, end) for p in (". ", "! ", "? ", "… "))
+        if cut <= start + limit // 2:
+            cut = line.rfind(" ", start, end)
+        cut = cut + 1 if cut > start else end
+        pieces.append(line[start:cut].strip())
+        start = cut
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
 
 
 def _markdown_headings(lines: list, roles: list) -> set[int]:

@@ -1,7 +1,8 @@
 """Thin commands over the library; no logic of their own.
 
 Exit codes: 0 clean, 1 problems reported (under --strict, or by `check`) or
-an edit refused, 2 usage error."""
+an edit refused, 2 usage error. Notes (duplicates found, hidden files
+skipped) are printed but never change the exit code."""
 from __future__ import annotations
 
 import argparse
@@ -90,8 +91,9 @@ def say(args, text: str = "") -> None:
         print(text)
 
 
-def print_problems(args, problems) -> None:
-    for problem in problems:
+def print_problems(args, result) -> None:
+    """Problems, then notes (which never change the exit code), as path:line: message."""
+    for problem in result.problems + (() if args.quiet else result.notes):
         print(f"{args.articles.as_posix().rstrip('/')}/{problem}", file=sys.stderr)
 
 
@@ -121,7 +123,7 @@ def progress_bar(args):
 
 def cmd_build(args) -> int:
     result = pipeline.build(args.articles, args.docs, progress=progress_bar(args))
-    print_problems(args, result.problems)
+    print_problems(args, result)
     if args.verbose:
         for path in result.report.written:
             print(f"  wrote {path}")
@@ -144,7 +146,7 @@ def cmd_check(args) -> int:
                         "countries": len(result.archive.countries), "problems": len(result.problems)},
         }, ensure_ascii=False, indent=2))
         return 1 if result.problems else 0
-    print_problems(args, result.problems)
+    print_problems(args, result)
     if suggestions and not args.quiet:
         print(f"unresolved names ({len(suggestions)}): run `python -m build_scripts registry suggest` for the fixes")
         for s in suggestions:

@@ -11,10 +11,11 @@ class Problem:
     path: str
     line: int
     message: str
-    kind: str = "input"
+    kind: str = "input"       # input | registry | info (a note, not a problem)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        label = "info: " if self.kind == "info" else ""
+        return f"{self.path}:{self.line}: {label}{self.message}"
 
 
 class ArchiveError(Exception):

@@ -25,6 +25,8 @@ def on_pre_build(config, **kwargs) -> None:
     result = pipeline.build(articles, Path(config.docs_dir))
     for problem in result.problems:
         log.warning("articles/%s", problem)
+    for note in result.notes:
+        log.info("articles/%s", note)
     log.info("news archive: %s", result.summary())
 
 

@@ -14,6 +14,7 @@ class RawArticle:
     meta: dict[str, Any]      # values the user wrote (front matter); they win
     body_line: int = 1        # line number in the file where `text` starts
     markdown: bool = False    # '#' lines are headings
+    origins: dict[str, str] = field(default_factory=dict)   # meta field -> where the user gave it
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,18 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """Another file carrying the same story: listed on the kept article's page."""
+
+    source_file: str
+    source: str | None
+    title: str
+    date: str | None
+    similarity: float         # Jaccard similarity of the two texts' word shingles
+    same_text: bool           # the very same text (byte-identical files, or re-encoded)
+
+
+@dataclass(frozen=True)
 class Article:
     id: str
     source_file: str
@@ -82,6 +95,7 @@ class Article:
     cleaned: Cleaned
     rejected: tuple = ()      # name-like phrases not taken for people, with the reason
     story: str | None = None  # id of the Story it belongs to, if other reports cover the same event
+    copies: tuple[Copy, ...] = ()   # the same story in other files, not shown on pages of their own
 
     @property
     def sort_key(self) -> tuple:
@@ -155,3 +169,4 @@ class Archive:
     problems: tuple = field(default=())
     stories: tuple[Story, ...] = ()        # newest first
     related: dict[str, tuple[Related, ...]] = field(default_factory=dict)   # article id -> related
+    notes: tuple = field(default=())       # things worth knowing that are not wrong (kind 'info')

@@ -1,13 +1,14 @@
-"""build(): read, clean, extract, index, render, write."""
+"""build(): read, clean, extract, merge copies, index, render, write."""
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 from pathlib import Path
 
-from . import cleaning, index, readers, registry, render, write
+from . import cleaning, duplicates, front_matter, index, readers, registry, render, write
 from .errors import ArchiveError, Problem
 from .extract import extract_article
 from .ids import article_ids
@@ -24,13 +25,17 @@ class BuildResult:
     def problems(self) -> tuple[Problem, ...]:
         return self.archive.problems
 
+    @property
+    def notes(self) -> tuple[Problem, ...]:
+        return self.archive.notes
+
     def summary(self) -> str:
         """One line: articles, actors, countries, stories, problems by kind, pages, time."""
         a = self.archive
         kinds = Counter(p.kind for p in a.problems)
         problems = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "none"
         line = (f"{len(a.articles)} articles, {len(a.actors)} actors, {len(a.countries)} countries, "
-                f"{len(a.stories)} stories; problems: {problems}")
+                f"{len(a.stories)} stories; problems: {problems}; {len(a.notes)} notes")
         if self.report:
             line += (f"; {len(self.report.written)} pages written, {self.report.unchanged} unchanged, "
                      f"{len(self.report.removed)} removed")
@@ -38,16 +43,18 @@ class BuildResult:
 
 
 def collect(articles_dir: Path, progress: Callable[[int, int], None] | None = None) -> Archive:
-    """Everything but writing: the archive with its problems."""
+    """Everything but writing: the archive with its problems and notes."""
     reg, problems = registry.load(articles_dir)
-    found = readers.discover(articles_dir)
-    ids = article_ids([rel for _, rel in found])
+    sources, skipped = readers.discover(articles_dir)
+    problems += skipped
+    ids = article_ids([s.rel for s in sources])
     articles: list[Article] = []
-    for done, (path, rel) in enumerate(found, start=1):
+    for done, source in enumerate(sources, start=1):
         if progress:
-            progress(done, len(found))
+            progress(done, len(sources))
+        rel = source.rel
         try:
-            raw, file_problems = readers.read(path, rel)
+            raw, file_problems = readers.read(source.path, rel, source.sidecar)
         except ArchiveError as exc:
             problems.append(exc.problem)
             continue
@@ -60,8 +67,11 @@ def collect(articles_dir: Path, progress: Callable[[int, int], None] | None = No
             problems.append(Problem(rel, 1, "no article text left after removing page furniture: "
                                     "check that the file holds the article"))
             continue
-        articles.append(extract_article(raw, cleaned, reg, ids[rel]))
-    return index.build(articles, reg, problems)
+        articles.append(front_matter.credit(extract_article(raw, cleaned, reg, ids[rel]), raw.origins))
+    articles, copies = duplicates.merge(articles)
+    problems += copies
+    archive = index.build(articles, reg, [p for p in problems if p.kind != "info"])
+    return dataclasses.replace(archive, notes=tuple(p for p in problems if p.kind == "info"))
 
 
 def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None) -> BuildResult:

@@ -1,11 +1,12 @@
 """Pure: the Archive in, {path under docs/: file text} out. No I/O."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from . import feeds, render_browse, render_data, render_people, unresolved
 from .markdown_text import attr, escape, link
-from .models import Archive, Article
+from .models import Archive, Article, Copy
 from .names import sort_key
 from .pages import (ARCHIVE_FEED, HOME, LANGUAGE_INDEX, SOURCES, STORIES, TIMELINE, UNDATED, Context,
                     actor_page, article_item, article_list, article_page, context, country_page,
@@ -69,6 +70,8 @@ def render_article(art: Article, ctx: Context) -> str:
         out += ["**Countries:** " + " · ".join(ctx.country_link(page, m.key) for m in art.countries), ""]
     if art.organizations:
         out += ["**Organisations:** " + " · ".join(escape(m.key) for m in art.organizations), ""]
+    if art.copies:
+        out += ["**Also published by:**", ""] + [copy_item(c) for c in art.copies] + [""]
     out += story_box(art, ctx)
     out += ["---", ""]
     for line in art.cleaned.lines:
@@ -105,6 +108,13 @@ def related_section(art: Article, ctx: Context) -> list[str]:
                   + [escape(ctx.country_name(c)) for c in r.countries])
         out.append(article_item(page, ctx.by_id[r.article]) + f" · *shares {', '.join(shared)}*")
     return out + [""]
+
+
+def copy_item(copy: Copy) -> str:
+    """One other file with the same story: who published it, when, which file."""
+    how = "same text" if copy.same_text else f"{copy.similarity:.0%} the same"
+    date = f", {copy.date}" if copy.date else ""
+    return f"- {escape(copy.source or 'source not stated')}{date}: {escape(copy.source_file)} ({how})"
 
 
 def explanation(art: Article) -> list[str]:
@@ -196,6 +206,7 @@ def archive_json(archive: Archive, actor_pages: dict[str, str]) -> str:
             "authors": list(a.authors.value), "actors": [m.key for m in a.actors],
             "countries": [m.key for m in a.countries],
             "organizations": [m.key for m in a.organizations], "summary": a.summary, "story": a.story,
+            "copies": [dataclasses.asdict(c) for c in a.copies],
             "mentions": {
                 "actors": {m.key: list(m.forms) for m in a.actors},
                 "countries": {m.key: list(m.forms) for m in a.countries},

@@ -26,6 +26,36 @@ A hostile article mentions President Emmanuel Macron. <script>alert('body')</scr
 """
 
 
+# A saved web page whose markup and text try the same, plus event handlers and frames.
+HOSTILE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Hostile page &lt;script&gt;alert('title')&lt;/script&gt;</title>
+<meta property="og:title" content="A hostile page &lt;img src=y onerror=alert('og')&gt;">
+<meta property="og:site_name" content="Evil &lt;b&gt;Site&lt;/b&gt; {{ config }}">
+<meta name="author" content="Mallory &lt;script&gt;alert('author')&lt;/script&gt;">
+<script>alert('head')</script>
+<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-02-20",
+ "headline": "</script><script>alert('ld')</script>"}</script>
+</head>
+<body onload="alert('onload')">
+<nav><a href="javascript:alert('nav')">Home</a></nav>
+<article>
+<h1>A hostile page mentions President Emmanuel Macron</h1>
+<p>President Emmanuel Macron spoke in Paris about security cooperation with Algeria on Tuesday, officials said.</p>
+<p>Literal markup: &lt;script&gt;alert('text')&lt;/script&gt; and &lt;img src=x onerror=alert('img')&gt;
+and [a link](javascript:alert('md')) and ![pic](x.png) and {{ config.site_name }} {% if true %}x{% endif %}.</p>
+<p>Real markup: <script>alert('inline')</script><img src=x onerror="alert('real img')">
+<a href="javascript:alert('real link')">a real link</a> <svg onload="alert('svg')"></svg>
+<iframe src="javascript:alert('frame')"></iframe> <b onmouseover="alert('b')">bold text</b> in a paragraph.</p>
+<p>---</p>
+<p># not a heading and - not a list, said the minister at the end of the meeting in Paris.</p>
+</article>
+<section class="comments"><p>A comment that must not appear: alert('comment')</p></section>
+</body></html>
+"""
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/golden/ from the current output instead of comparing")
@@ -62,6 +92,7 @@ def site(tmp_path_factory):
         (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
     (work / "articles" / "hostile.txt").write_text(HOSTILE, "utf-8")
+    (work / "articles" / "hostile page 🇩🇿 été.html").write_text(HOSTILE_PAGE, "utf-8")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work,
                           capture_output=True, text=True, env={**os.environ, "SITE_URL": SITE_URL})
     return work, proc

@@ -242,3 +242,21 @@ def test_pages_fit_phone_and_desktop_widths(browser, server, width):
         assert clean(pg), (pg.errors, pg.outside, pg.failed)
     finally:
         context.close()
+def test_hostile_web_page_shows_literally_and_runs_nothing(page, server):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(server + "/articles/hostile-page-ete/")
+    article = page.locator("article")
+    text = article.inner_text()
+    assert page.locator("h1").first.inner_text() == "A hostile page <img src=y onerror=alert('og')>"
+    assert "<script>alert('text')</script>" in text and "[a link](javascript:alert('md'))" in text
+    assert "{{ config.site_name }}" in text and "{% if true %}x{% endif %}" in text
+    assert "Evil <b>Site</b> {{ config }}" in text
+    assert "alert('inline')" not in text and "alert('comment')" not in text and "Home" not in text
+    assert article.locator("script, img, iframe, svg, a[href^='javascript'], [onerror], [onload]").count() == 0
+    assert "<img" in page.title()
+    page.goto(server + "/articles/")
+    page.get_by_role("link", name="A hostile page <img").first.click()
+    page.wait_for_url(lambda url: url.endswith("/articles/hostile-page-ete/"))
+    page.mouse.move(200, 400)
+    assert dialogs == [] and page.errors == [] and page.outside == []

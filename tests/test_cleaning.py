@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from build_scripts.cleaning import classify
+import pytest
+
+from build_scripts.cleaning import BYLINE, MAX_LINE, classify, split_long
 
 
 def roles(text: str) -> list[tuple[str, str]]:
@@ -44,3 +46,30 @@ def test_markdown_headings():
     got = [(ln.role, ln.text) for ln in classify("# Title here\n\nParagraph one.\n\n## Section\n\nParagraph two.\n",
                                                   markdown=True).lines]
     assert ("heading", "Section") in got
+
+
+def test_a_line_longer_than_any_paragraph_is_cut_at_sentence_ends():
+    sentence = "The minister spoke in Algiers about security cooperation. "
+    pieces = split_long(sentence * 1000)
+    assert len(pieces) > 1 and all(len(p) <= MAX_LINE for p in pieces)
+    assert all(p.endswith(".") for p in pieces)
+    assert " ".join(pieces) == (sentence * 1000).strip()
+    assert split_long("x" * (MAX_LINE * 2 + 1)) == ["x" * MAX_LINE, "x" * MAX_LINE, "x"]
+
+
+def test_one_long_line_keeps_its_line_number():
+    lines = classify("Headline\n" + "Some words here. " * 2000 + "\n").lines
+    assert {ln.number for ln in lines[1:]} == {2} and len(lines) > 3
+
+
+@pytest.mark.parametrize("line", [
+    "By " + "Xand" * 40 + "X!",          # 'and' inside names: once exponential
+    "By " + "A.and" * 40 + "!",
+])
+def test_byline_rule_fails_fast_on_hostile_lines(line):
+    assert BYLINE.match(line) is None
+
+
+def test_byline_with_and_and_commas():
+    names = "Jane Doe, John Roe and Ferdinand Ouarabi"
+    assert BYLINE.match(f"By {names}").group(1) == names

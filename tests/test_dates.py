@@ -39,3 +39,8 @@ def test_date_cues(text, want, rule):
     value = extract(classify(text), {}, "en")
     assert value.value == want
     assert value.cue.rule.startswith(rule)
+
+
+def test_dateline_rule_fails_fast_on_long_runs_of_spaces():
+    for line in ("By" + " " * 5000 + "x", "ALGIERS, " + "\u00a0 " * 3000):
+        assert extract(classify("Headline\n" + line + "\n"), {}, "en").value is None

@@ -60,6 +60,13 @@ Interior minister Laurent Nuñez met President Abdelmadjid Tebboune in Algiers t
 the high-level security cooperation mechanism, covering readmissions, police and intelligence.
 The two sides agreed the framework would resume as soon as possible, Nuñez told reporters.
 """
+# Each report adds its own paragraph, so the reports are one story, not copies of one text.
+VARIANTS = [
+    "Officials in Paris described the talks as frank and said further meetings were planned for the spring.\n"
+    "Opposition figures questioned whether the deal would survive the next diplomatic quarrel.\n",
+    "Algerian state television showed the two delegations at the presidential palace on Tuesday evening.\n"
+    "Analysts noted that migration had dominated the agenda of previous, unsuccessful rounds.\n",
+]
 OTHER = """---
 title: Football final
 ---
@@ -71,7 +78,8 @@ def write_reports(folder, dates):
     folder.mkdir()
     for i, date in enumerate(dates):
         line = f"date: {date}\n" if date else ""
-        (folder / f"r{i}.md").write_text(REPORT.format(title=f"Report {i}", date=line, source=f"Paper {i}"), "utf-8")
+        text = REPORT.format(title=f"Report {i}", date=line, source=f"Paper {i}") + VARIANTS[i % len(VARIANTS)]
+        (folder / f"r{i}.md").write_text(text, "utf-8")
     (folder / "other.md").write_text(OTHER, "utf-8")
     return pipeline.collect(folder)
 

@@ -40,7 +40,9 @@ PATTERNS = (
     ("month-day-year", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("numeric", re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")),
 )
-DATELINE = re.compile(r"^(?:[A-Z][\w.'’ -]{0,40}?,?\s+)?(?P<date>[^—–\-:(]{6,40}?)\s*(?:\([^)]{1,40}\))?\s*[—–\-:]\s")
+# Every part is bounded: unbounded spaces between the bounded parts made a
+# line with a long run of spaces take minutes to fail.
+DATELINE = re.compile(r"^(?:[A-Z][\w.'’ -]{0,40}?,?\s{1,3})?(?P<date>[^—–\-:(]{6,40}?)\s{0,3}(?:\([^)]{1,40}\))?\s{0,3}[—–\-:]\s")
 
 
 def parse_date(text: str, language: str | None = None) -> tuple[str, str] | None:

@@ -60,10 +60,14 @@ def extract(lines: list[Line], language: str, exclude: set[str],
     for line in lines:
         text = line.text
         toks = tokenize(text)
-        i = 0
+        i = plain_until = 0
         while i < len(toks):
             n = _known_at(toks, i, names, longest) if toks[i].text in starts else 0
-            j, has_head, role = _phrase(text, toks, i, language)
+            # No part of a capitalised run without an organisation word has one:
+            # skip rescanning it from every word (quadratic on long runs).
+            j, has_head, role = _phrase(text, toks, i, language) if i >= plain_until else (i + 1, False, False)
+            if not has_head:
+                plain_until = max(plain_until, j)
             if n and not (has_head and not role and j - i > n):
                 keep(text[toks[i].start:toks[i + n - 1].end], line, "well-known organisation",
                      toks[i].start, toks[i + n - 1].end)
