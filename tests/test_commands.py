@@ -226,3 +226,12 @@ def test_every_command_has_help_with_an_example():
         out = run(name, "--help")
         assert out.returncode == 0
         assert b"example: python -m build_scripts" in out.stdout
+
+
+def test_add_a_saved_web_page(archive):
+    page = DATA / "html" / "sahel-talks.html"
+    out = run("add", str(page), "--articles", str(archive))
+    assert out.returncode == 0, out.stderr
+    added = [p for p in archive.glob("*.html")]
+    assert len(added) == 1 and added[0].read_bytes() == page.read_bytes()
+    assert b"title:" in out.stdout and b"people:" in out.stdout
