@@ -2,7 +2,7 @@
 
 A cascade of cues over runs of capitalised words:
 1. a run is split into name segments and the words around them (titles,
-   demonyms, function words, places, organisation words);
+   demonyms, function words, places, organisation words): name_shapes.py;
 2. a segment of two or more words is a person when the registry knows it,
    its first word is a given name, or a cue stands next to it: a title
    ("Interior Minister X", "le président X"), a verb of saying ("said X",
@@ -24,16 +24,12 @@ from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from ..names import fold, prefer, same_person, similar, surname
 from ..registry import Registry
+from .name_shapes import (cue_for, honorific_before, in_name_list, is_initial, segments, sentence_start)
 from .places import is_city, is_place
-from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
+from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize
 
 MAX_NAME_WORDS = 5
 ARTICLES = {"the", "le", "la", "les"}
-SURNAME_TITLES = {"king", "major", "bishop", "marshal", "judge", "abbott", "prince", "knight", "baron", "duke"}
-ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3}|XIX|XX)$")
-NAME_LIST_ITEM = re.compile(r"(?:^|[,;]\s*)[A-Z](?:-[A-Z])? [A-Z][\w'’-]+(?=\s*(?:\([^)]*\))?\s*[,;.]|$)")
-INITIALS = re.compile(r"^[A-Z]-[A-Z]$")     # "J-P Grandclaude"
-QUOTE_ATTRIBUTION = re.compile(r"(?:[»\"”]\s*,|[,!?]\s*[»\"”])\s*(?:[a-zàâçéèêëîïôûùüÿœ'’-]+\s+){1,3}$")
 AGE_AFTER = re.compile(r"^\s*,\s*(\d{1,2})\s*(ans|years? old)?\s*[,)]")
 
 
@@ -57,168 +53,6 @@ class Person:
     spans: list[tuple[int, int, int]] = field(default_factory=list)
 
 
-def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
-    """N: could be part of a name; P: a name particle; V: a word that is not a name."""
-    vocab = vocabulary()
-    if any(c.isdigit() for c in tok.text) or "." in tok.text.strip("."):
-        return "V"
-    if "-" in tok.text and any(p[:1].islower() and p not in PARTICLES for p in tok.text.split("-")[1:]):
-        return "V"   # "Moscow-based", "Booker-shortlisted"
-    if ROMAN.match(tok.text) and prev is not None and first_names()(prev.text):
-        return "N"   # "Louis XVI", "Elizabeth II"
-    if _initial(tok):
-        return "N"
-    if tok.acronym and len(tok.text) > 1:
-        return "V"
-    if not tok.capitalised:
-        return "P" if tok.folded in PARTICLES else "V"
-    if tok.folded in PARTICLES and prev is not None and nxt is not None:
-        return "P"
-    f = tok.folded
-    if prev is not None and prev.capitalised and prev.folded in ("le", "la", "de", "du") and f in vocab.titles:
-        return "N"   # "Bruno Le Maire": a surname that is also a title
-    if f in SURNAME_TITLES and nxt is None and prev is not None and first_names()(prev.text) \
-            and _kind_simple(prev, gaz) == "N":
-        return "N"   # "Claude King", "John Major"
-    if f in vocab.function_words or f in vocab.titles or f in vocab.qualifiers:
-        return "V"
-    if vocab.is_common(tok.text) or gaz.lookup(tok.text):
-        # A place, month or organisation word can still be a name next to a
-        # given name: "Michael Jordan", "Theresa May", "Marine Le Pen".
-        is_first = first_names()
-        surname_like = gaz.lookup(tok.text) or f in vocab.calendar or (f in SURNAME_TITLES and nxt is None)
-        if surname_like and prev is not None and _kind_simple(prev, gaz) == "N" and is_first(prev.text):
-            return "N"
-        if nxt is not None and nxt.folded in PARTICLES and nxt.capitalised and not gaz.lookup(tok.text) \
-                and is_first(tok.text):
-            return "N"
-        return "V"
-    return "N"
-
-
-def _kind_simple(tok: Token, gaz) -> str:
-    vocab = vocabulary()
-    if not tok.capitalised or vocab.is_common(tok.text) or gaz.lookup(tok.text) or tok.acronym:
-        return "V"
-    return "N"
-
-
-def runs(line: str, toks: tuple[Token, ...]) -> list[list[int]]:
-    """Indexes of tokens that form one run of capitalised words (particles inside)."""
-    out: list[list[int]] = []
-    cur: list[int] = []
-    for i, tok in enumerate(toks):
-        inside = tok.capitalised or (tok.folded in PARTICLES and cur and i + 1 < len(toks)
-                                     and toks[i + 1].capitalised and joined(line, tok, toks[i + 1]))
-        if inside and cur and joined(line, toks[cur[-1]], tok):
-            cur.append(i)
-        else:
-            if cur:
-                out.append(cur)
-            cur = [i] if tok.capitalised else []
-    if cur:
-        out.append(cur)
-    return out
-
-
-def segments(line: str, toks: tuple[Token, ...], gaz) -> list[tuple[list[int], list[int]]]:
-    """(name token indexes, context token indexes inside the run) for each run."""
-    found = []
-    for run in runs(line, toks):
-        kinds = []
-        for j, i in enumerate(run):
-            prev = toks[run[j - 1]] if j else None
-            nxt = toks[run[j + 1]] if j + 1 < len(run) else None
-            kind = _kind(toks[i], prev, nxt, gaz)
-            if toks[i].text == "A" and nxt is not None and _in_name_list(line, toks[i]):
-                kind = "N"
-            kinds.append(kind)
-        context: list[int] = []
-        seg: list[int] = []
-        for j, i in enumerate(run):
-            k = kinds[j]
-            if k == "N" or (k == "P" and seg):
-                seg.append(i)
-                continue
-            if seg:
-                found.append((_trim(seg, toks), list(context)))
-                seg = []
-            context.append(i)
-        if seg:
-            found.append((_trim(seg, toks), list(context)))
-    return [(s, c) for s, c in found if s]
-
-
-def _trim(seg: list[int], toks: tuple[Token, ...]) -> list[int]:
-    while seg and not toks[seg[-1]].capitalised:
-        seg = seg[:-1]
-    while seg and toks[seg[-1]].folded in PARTICLES and len(seg) > 1:
-        seg = seg[:-1]
-    return seg
-
-
-def _tail(line: str, end: int, n: int) -> str:
-    """The n characters before `end`; when cut short, the cut is marked with a
-    letter so that '^' in a pattern cannot match in the middle of the line."""
-    if end <= n:
-        return line[:end]
-    return "x" + line[end - n + 1:end]
-
-
-def _sentence_start(line: str, tok: Token) -> bool:
-    before = line[max(0, tok.start - 12):tok.start].rstrip(" \u00a0\"“«'‘(")
-    if not before and tok.start > 12:
-        before = line[:tok.start].rstrip(" \u00a0\"“«'‘(")
-    return not before or before[-1] in ".!?:;»”\"—–-"
-
-
-def _cue(line: str, toks: tuple[Token, ...], seg: list[int], context: list[int], gaz) -> tuple[str | None, str | None]:
-    """The cue that says this segment is a person, and a demonym next to it."""
-    vocab = vocabulary()
-    first, last = seg[0], seg[-1]
-    before = [toks[i] for i in range(max(0, first - 4), first)]
-    attached = []          # the words right before the name, up to any punctuation
-    for k in range(first - 1, max(-1, first - 5), -1):
-        if not joined(line, toks[k], toks[k + 1]):
-            break
-        attached.append(toks[k])
-    demonym = None
-    for tok in attached:
-        hit = gaz.lookup(tok.text)
-        if hit and hit[1] == "demonym" and hit[0]:
-            demonym = hit[0]
-            break
-    if any(vocab.is_title(toks[i].text) for i in context if i < first):
-        return "title before the name", demonym
-    lower_before = []
-    for tok in reversed(before):
-        if tok.capitalised or not joined(line, tok, toks[first] if not lower_before else lower_before[-1]):
-            break
-        lower_before.append(tok)
-    if any(vocab.is_title(t.text) for t in lower_before):
-        return "title before the name", demonym
-    if demonym:
-        return "nationality before the name", demonym
-    if QUOTE_ATTRIBUTION.search(_tail(line, toks[first].start, 80)):
-        return "verb of saying", demonym      # '», s'alarme Pierre', '," said Jones'
-    prev_words = " ".join(t.folded for t in before[-2:])
-    if before and (before[-1].folded in vocab.speech or prev_words in vocab.speech):
-        return "verb of saying", demonym
-    after = toks[last + 1:last + 4]
-    gap = line[toks[last].end:after[0].start] if after else ""
-    if after and not after[0].capitalised and after[0].folded in vocab.speech and gap.strip() in ("", ","):
-        return "verb of saying", demonym
-    if after and not after[0].capitalised and " ".join(t.folded for t in after[:2]) in vocab.speech \
-            and gap.strip() in ("", ","):
-        return "verb of saying", demonym
-    if gap.strip() == ",":
-        window = toks[last + 1:last + 7]
-        if any(vocab.is_title(t.text) for t in window if not t.capitalised or vocab.is_title(t.text)):
-            return "apposition with a role", demonym
-    return None, demonym
-
-
-HONORIFIC_BEFORE = re.compile(r"(?:^|[\s(«“\"])(M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme\.?|Mlle\.?|Pr\.|Prof\.?|Me\.|Mgr\.?)\s+$")
 # Honorifics that only ever stand before a person ("Mr Brown"), unlike
 # "General" ("General Election") or "President" ("President Hotel").
 PERSONAL = {"mr", "mrs", "ms", "miss", "m", "mme", "mlle", "dr", "lord", "lady", "sir", "dame", "baroness",
@@ -270,10 +104,10 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
             if gaz.lookup(form):
                 reject(form, line, "a country or place name")
                 continue
-            cue, demonym = _cue(line.text, toks, seg, context, gaz)
+            cue, demonym = cue_for(line.text, toks, seg, context, gaz)
             seg_toks = tuple(toks[i] for i in seg)
             if len(seg) == 1:
-                honorific = _honorific(line.text, toks, seg[0], context) if line.role in ("body", "caption") else None
+                honorific = honorific_before(line.text, toks, seg[0], context) if line.role in ("body", "caption") else None
                 single.append(Single(Candidate(form, seg_toks, line, cue or "", demonym), honorific))
                 continue
             first = toks[seg[0]]
@@ -291,7 +125,7 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                 cue = None        # "Age Concern said": a common word, not a given name
             elif is_first(first.text) and not cue:
                 cue = "given name"
-            elif not cue and len(seg) == 2 and (_initial(first) or _in_name_list(line.text, first)) \
+            elif not cue and len(seg) == 2 and (is_initial(first) or in_name_list(line.text, first)) \
                     and toks[seg[1]].folded not in lowercase:
                 cue = "initial and surname"
             if not cue:
@@ -322,13 +156,13 @@ def _drop_leading_non_names(line: str, toks: tuple[Token, ...], seg: list[int], 
                             lowercase: set[str], language: str) -> list[int]:
     """'Later Serguei Lavrov', 'Travail Muriel Pénicaud': leading capitals that
     start the sentence, are common words here, or stand before a given name."""
-    while len(seg) > 1 and not is_first(toks[seg[0]].text) and not _initial(toks[seg[0]]) \
-            and not _in_name_list(line, toks[seg[0]]):
+    while len(seg) > 1 and not is_first(toks[seg[0]].text) and not is_initial(toks[seg[0]]) \
+            and not in_name_list(line, toks[seg[0]]):
         if registry.find(" ".join(toks[i].text for i in seg)):
             break
         head = toks[seg[0]]
         later_first = len(seg) > 2 and any(is_first(toks[i].text) for i in seg[1:-1])
-        opening = _sentence_start(line, head) and common_word(head.text, language)
+        opening = sentence_start(line, head) and common_word(head.text, language)
         if opening or head.folded in lowercase or later_first:
             seg = seg[1:]
             while seg and toks[seg[0]].folded in PARTICLES and not toks[seg[0]].capitalised:
@@ -348,30 +182,6 @@ def _of_a_place(toks: tuple[Token, ...], seg: list[int], gaz) -> bool:
             tail = " ".join(toks[j].text for j in seg[k + 1:])
             return bool(is_place(tail) or is_city(tail) or gaz.lookup(tail))
     return False
-
-
-def _in_name_list(line: str, tok: Token) -> bool:
-    """'..., A Foley, ...' in a team sheet: a line listing three or more
-    'Initial Surname' items, where even 'A' is an initial."""
-    if tok.text != "A":
-        return False
-    return len(NAME_LIST_ITEM.findall(line)) >= 3
-
-
-def _initial(tok: Token) -> bool:
-    """'G' in the team sheet 'G Murphy', 'J.' in 'J. Smith'."""
-    return (len(tok.text) == 1 and tok.text in "BCDEFGHJKLMNOPQRSTUVWXYZ") or bool(INITIALS.match(tok.text))
-
-
-def _honorific(line: str, toks: tuple[Token, ...], i: int, context: list[int]) -> str | None:
-    """The title word directly before token i: 'Mr', 'M.', 'President', 'le président'."""
-    m = HONORIFIC_BEFORE.search(_tail(line, toks[i].start, 16))
-    if m:
-        return m.group(1).rstrip(".")
-    if i == 0 or not joined(line, toks[i - 1], toks[i]):
-        return None
-    prev = toks[i - 1]
-    return prev.text if prev.folded in vocabulary().honorifics else None
 
 
 def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
@@ -440,7 +250,7 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
         if person is not None:
             add(person, cand)
         elif cand.line.role in ("body", "caption") and len(word) > 3 and not common_word(word, language) \
-                and not _sentence_start(cand.line.text, cand.tokens[0]):
+                and not sentence_start(cand.line.text, cand.tokens[0]):
             rejected.append(Rejection(word, cand.line.number, "a single word with no full name, title or "
                                       "registry entry to tie it to a person"))
 
