@@ -17,9 +17,14 @@ def build(articles: list[Article], registry: Registry, problems: list) -> Archiv
     by_actor: dict[str, list[str]] = defaultdict(list)
     by_country: dict[str, list[str]] = defaultdict(list)
     actor_countries: dict[str, Counter] = defaultdict(Counter)
+    forms_of: dict[str, set[str]] = defaultdict(set)
+    countries_said: dict[str, list[str]] = defaultdict(list)
     for art in ordered:
         for m in art.actors:
             by_actor[m.key].append(art.id)
+            forms_of[m.key].update(m.forms)
+            if m.country:
+                countries_said[m.key].append(m.country)
         for c in art.countries:
             by_country[c.key].append(art.id)
             for m in art.actors:
@@ -31,9 +36,9 @@ def build(articles: list[Article], registry: Registry, problems: list) -> Archiv
     for name in sorted(by_actor, key=sort_key):
         entry = entries.get(name)
         slug = unique_slug(slugify(name), slugs)
-        forms = sorted({f for a in ordered for m in a.actors if m.key == name for f in m.forms} - {name}, key=sort_key)
+        forms = sorted(forms_of[name] - {name}, key=sort_key)
         aliases = tuple(dict.fromkeys((entry.aliases if entry else ()) + tuple(forms)))
-        seen = [m.country for a in ordered for m in a.actors if m.key == name and m.country]
+        seen = countries_said[name]
         country = entry.country if entry and entry.country else (
             max(sorted(set(seen)), key=seen.count) if seen else None)
         actors.append(Actor(
