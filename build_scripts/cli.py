@@ -97,10 +97,10 @@ def print_problems(args, problems) -> None:
 
 
 def summary(result: pipeline.BuildResult) -> str:
-    a = result.archive
-    kinds = Counter(p.kind for p in a.problems)
+    c = result.counts
+    kinds = Counter(p.kind for p in c.problems)
     problems = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "none"
-    line = (f"{len(a.articles)} articles, {len(a.actors)} actors, {len(a.countries)} countries; "
+    line = (f"{c.articles} articles, {c.actors} actors, {c.countries} countries; "
             f"problems: {problems}")
     if result.report:
         line += (f"; {len(result.report.written)} pages written, {result.report.unchanged} unchanged, "
