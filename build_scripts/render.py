@@ -45,7 +45,7 @@ def rel(from_page: str, to_page: str) -> str:
 
 
 def front_matter(data: dict) -> str:
-    return "---\n" + yaml_text.block_mapping(data) + "---\n"
+    return "---\n" + yaml_text.safe_dump(data, width=1_000_000) + "---\n"
 
 
 def render(archive: Archive) -> dict[str, str]:

@@ -81,3 +81,17 @@ def test_relative_links_are_what_relpath_gives():
     for a in pages:
         for b in pages:
             assert rel(a, b) == posixpath.relpath(b, posixpath.dirname(a) or "."), (a, b)
+
+
+def test_registry_suggestions_are_what_the_python_emitter_writes():
+    import random
+
+    from build_scripts import yaml_text
+
+    rng = random.Random(8)
+    for _ in range(3000):
+        name = "".join(rng.choice(PIECES) if rng.random() < 0.5 else chr(rng.randint(0x20, 0xD7FF))
+                       for _ in range(rng.randint(0, 6)))
+        data = [{"name": name, "aliases": [name[::-1], "Nunez"], "country": "XX"}]
+        want = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+        assert yaml_text.safe_dump(data, default_flow_style=False) == want, repr(name)
