@@ -2,12 +2,10 @@
 and the small Markdown pieces every page uses. Pure."""
 from __future__ import annotations
 
-import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-import yaml
-
+from . import yaml_text
 from .gazetteer import load as load_gazetteer
 from .markdown_text import escape, link
 from .models import Actor, Archive, Article, Story
@@ -74,11 +72,16 @@ def url_of(page: str) -> str:
 
 
 def rel(from_page: str, to_page: str) -> str:
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """posixpath.relpath(to_page, dirname(from_page)) for clean relative paths, without its system calls."""
+    folder, target = from_page.split("/")[:-1], to_page.split("/")
+    common = 0
+    while common < min(len(folder), len(target) - 1) and folder[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + target[common:])
 
 
 def front_matter(data: dict) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
+    return "---\n" + yaml_text.safe_dump(data, width=1_000_000) + "---\n"
 
 
 def article_item(from_page: str, art: Article, details: bool = False) -> str:

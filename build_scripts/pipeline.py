@@ -4,85 +4,140 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import Counter
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
-from . import cleaning, duplicates, front_matter, index, readers, registry, render, write
+from . import cache, cleaning, duplicates, front_matter, index, parallel, readers, registry, render, sources, write
 from .errors import ArchiveError, Problem
 from .extract import extract_article
-from .ids import article_ids
 from .models import Archive, Article
 
 
 @dataclass(frozen=True)
+class Counts:
+    """What the summary line reports, kept by the cache for builds that change nothing."""
+
+    articles: int
+    actors: int
+    countries: int
+    stories: int
+    problems: tuple[Problem, ...]
+    notes: tuple[Problem, ...]
+
+    @classmethod
+    def of(cls, archive: Archive) -> Counts:
+        return cls(len(archive.articles), len(archive.actors), len(archive.countries), len(archive.stories),
+                   archive.problems, archive.notes)
+
+
+@dataclass(frozen=True)
 class BuildResult:
-    archive: Archive
+    counts: Counts
     report: write.WriteReport | None
     seconds: float
+    load: Callable[[], Archive] = field(repr=False, compare=False)
+
+    @cached_property
+    def archive(self) -> Archive:
+        """The archive built; after a build that found nothing changed, made
+        from the cache when first asked for."""
+        return self.load()
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return self.archive.problems
+        return self.counts.problems
 
     @property
     def notes(self) -> tuple[Problem, ...]:
-        return self.archive.notes
+        return self.counts.notes
 
     def summary(self) -> str:
         """One line: articles, actors, countries, stories, problems by kind, pages, time."""
-        a = self.archive
-        kinds = Counter(p.kind for p in a.problems)
+        c = self.counts
+        kinds = Counter(p.kind for p in c.problems)
         problems = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "none"
-        line = (f"{len(a.articles)} articles, {len(a.actors)} actors, {len(a.countries)} countries, "
-                f"{len(a.stories)} stories; problems: {problems}; {len(a.notes)} notes")
+        line = (f"{c.articles} articles, {c.actors} actors, {c.countries} countries, "
+                f"{c.stories} stories; problems: {problems}; {len(c.notes)} notes")
         if self.report:
             line += (f"; {len(self.report.written)} pages written, {self.report.unchanged} unchanged, "
                      f"{len(self.report.removed)} removed")
         return line + f"; {self.seconds:.2f}s"
 
 
-def collect(articles_dir: Path, progress: Callable[[int, int], None] | None = None) -> Archive:
+def collect(articles_dir: Path, progress: Callable[[int, int], None] | None = None,
+            workers: int | None = None) -> Archive:
     """Everything but writing: the archive with its problems and notes."""
-    reg, problems = registry.load(articles_dir)
-    sources, skipped = readers.discover(articles_dir)
-    problems += skipped
-    ids = article_ids([s.rel for s in sources])
+    return extract_and_index(sources.scan(articles_dir), progress, workers)
+
+
+def extract_and_index(src: sources.Sources, progress: Callable[[int, int], None] | None = None,
+                      workers: int | None = None, store: cache.Store | None = None) -> Archive:
+    problems = list(src.problems)
     articles: list[Article] = []
-    for done, source in enumerate(sources, start=1):
-        if progress:
-            progress(done, len(sources))
-        rel = source.rel
-        try:
-            raw, file_problems = readers.read(source.path, rel, source.sidecar)
-        except ArchiveError as exc:
-            problems.append(exc.problem)
-            continue
-        except OSError as exc:
-            problems.append(Problem(rel, 1, f"cannot be read ({exc.strerror}): check its permissions"))
-            continue
+    for article, file_problems in extract_all(src, progress, workers, store):
         problems.extend(file_problems)
-        cleaned = cleaning.classify(raw.text, raw.body_line, markdown=raw.markdown)
-        if not cleaned.by_role("body", "title", "heading"):
-            problems.append(Problem(rel, 1, "no article text left after removing page furniture: "
-                                    "check that the file holds the article"))
-            continue
-        articles.append(front_matter.credit(extract_article(raw, cleaned, reg, ids[rel]), raw.origins))
+        if article:
+            articles.append(article)
     articles, copies = duplicates.merge(articles)
     problems += copies
-    archive = index.build(articles, reg, [p for p in problems if p.kind != "info"])
+    archive = index.build(articles, src.registry, [p for p in problems if p.kind != "info"])
     return dataclasses.replace(archive, notes=tuple(p for p in problems if p.kind == "info"))
 
 
-def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+def extract_all(src: sources.Sources, progress: Callable[[int, int], None] | None = None,
+                workers: int | None = None, store: cache.Store | None = None) -> list[tuple[Article | None, list]]:
+    """Every file's article and problems, in order, on every core; with a
+    store, only the files it has not seen with these bytes are extracted."""
+    results = store.extracted(src) if store else {}
+    todo = [job for job in src.jobs if job[1] not in results]
+    fresh = {}
+    for done, (job, result) in enumerate(
+            zip(todo, parallel.extract_many(extract_one, todo, src.registry, workers)), len(results) + 1):
+        if progress:
+            progress(done, len(src.jobs))
+        fresh[job[1]] = result
+    if store:
+        store.update(src, fresh)
+    results.update(fresh)
+    return [results[job[1]] for job in src.jobs]
+
+
+def extract_one(path: Path, rel: str, article_id: str, sidecar, reg: registry.Registry) -> tuple[Article | None, list]:
+    """Read, clean and extract one file: the article (None if unusable) and its problems."""
+    try:
+        raw, problems = readers.read(path, rel, sidecar)
+    except ArchiveError as exc:
+        return None, [exc.problem]
+    except OSError as exc:
+        return None, [Problem(rel, 1, f"cannot be read ({exc.strerror}): check its permissions")]
+    cleaned = cleaning.classify(raw.text, raw.body_line, markdown=raw.markdown)
+    if not cleaned.by_role("body", "title", "heading"):
+        return None, problems + [Problem(rel, 1, "no article text left after removing page furniture: "
+                                         "check that the file holds the article")]
+    return front_matter.credit(extract_article(raw, cleaned, reg, article_id), raw.origins), problems
+
+
+def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None,
+          workers: int | None = None) -> BuildResult:
     start = time.perf_counter()
-    archive = collect(articles_dir, progress)
+    store = cache.Store.beside(docs_dir, articles_dir)
+    src = sources.scan(articles_dir)
+    last = store.unchanged(src, docs_dir, render.GENERATED_DIRS) if store else None
+    if last:
+        return BuildResult(last.counts, write.WriteReport((), len(last.outputs), ()), time.perf_counter() - start,
+                           lambda: extract_and_index(src, store=store))
+    archive = extract_and_index(src, progress, workers, store)
     files = render.render(archive)
     report = write.write_tree(docs_dir, files, render.GENERATED_DIRS)
-    return BuildResult(archive, report, time.perf_counter() - start)
+    counts = Counts.of(archive)
+    if store:
+        store.remember(src, docs_dir, render.GENERATED_DIRS, counts)
+    return BuildResult(counts, report, time.perf_counter() - start, lambda: archive)
 
 
 def check(articles_dir: Path, progress: Callable[[int, int], None] | None = None) -> BuildResult:
     start = time.perf_counter()
     archive = collect(articles_dir, progress)
-    return BuildResult(archive, None, time.perf_counter() - start)
+    return BuildResult(Counts.of(archive), None, time.perf_counter() - start, lambda: archive)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-import yaml
-
+from . import yaml_text
 from .models import Archive
 from .names import close_surnames, fold, sort_key, sound_key, surname
 
@@ -22,7 +21,7 @@ class Suggestion:
 
 def _entry(name: str, **fields) -> str:
     data = [{"name": name, **{k: v for k, v in fields.items() if v}}]
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return yaml_text.safe_dump(data, default_flow_style=False)
 
 
 def report(archive: Archive) -> list[Suggestion]:

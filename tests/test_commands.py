@@ -202,6 +202,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     piped = subprocess.run(cmd, capture_output=True)
     assert b"article/s" not in piped.stderr and b"it/s" not in piped.stderr
     assert len(piped.stdout.decode().strip().split("\n")) == 1
+    cmd[-1] = str(tmp_path / "tty" / "d")       # a docs folder with a cache of its own: nothing cached yet
     pid, fd = pty.fork()
     if pid == 0:
         os.execv(sys.executable, cmd)

@@ -1,0 +1,50 @@
+"""What a build reads: the registry, the article files with their ids, and
+a digest of each file's bytes (to tell what changed since the last build)."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import readers, registry
+from .errors import Problem
+from .ids import article_ids
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class Sources:
+    articles_dir: Path
+    registry: registry.Registry
+    problems: tuple[Problem, ...]                # the registry's, and files skipped (with notes)
+    jobs: tuple[tuple, ...]                      # (path, relative path, article id, sidecar), sorted
+    digests: dict[str, bytes | None]            # relative path -> digest of the file and its sidecar
+
+    @property
+    def key(self) -> bytes:
+        """One digest of every file's path, id and bytes."""
+        return digest(b"".join(f"{rel}\0{id_}\0".encode() + (self.digests[rel] or b"unreadable") + b"\0"
+                               for _, rel, id_, _ in self.jobs))
+
+
+def scan(articles_dir: Path) -> Sources:
+    reg, problems = registry.load(articles_dir)
+    found, skipped = readers.discover(articles_dir)
+    ids = article_ids([s.rel for s in found])
+    return Sources(articles_dir, reg, tuple(problems + skipped),
+                   tuple((s.path, s.rel, ids[s.rel], s.sidecar) for s in found),
+                   {s.rel: _file_digest(s.path, s.sidecar) for s in found})
+
+
+def _file_digest(path: Path, sidecar: tuple[Path, str] | None) -> bytes | None:
+    """The article's bytes and its sidecar's: a changed sidecar changes the article."""
+    try:
+        data = path.read_bytes()
+        if sidecar:
+            data += b"\0sidecar\0" + sidecar[0].read_bytes()
+        return digest(data)
+    except OSError:
+        return None

@@ -1,0 +1,110 @@
+"""The cache of earlier builds and the parallel extraction only save time:
+what a build writes is the same with them as without them."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from build_scripts import cache, parallel, pipeline, render
+
+from .conftest import DATA, ROOT
+from .test_golden import tree
+
+
+@pytest.fixture
+def archive(tmp_path):
+    articles = tmp_path / "articles"
+    shutil.copytree(ROOT / "articles", articles)
+    return articles
+
+
+def extracted(monkeypatch) -> list[str]:
+    """The files extracted from now on (in this process)."""
+    seen = []
+    real = pipeline.extract_one
+
+    def spy(path, rel, article_id, reg):
+        seen.append(rel)
+        return real(path, rel, article_id, reg)
+
+    monkeypatch.setattr(pipeline, "extract_one", spy)
+    return seen
+
+
+def clean_build(articles, tmp_path, name="clean") -> dict[str, str]:
+    """A build with no cache at all, for comparison."""
+    docs = tmp_path / name / "docs"
+    pipeline.build(articles, docs)
+    return tree(docs)
+
+
+def test_parallel_extraction_gives_the_single_process_result(tmp_path):
+    articles = tmp_path / "articles"
+    shutil.copytree(DATA / "gold_corpus", articles)
+    shutil.copytree(ROOT / "articles", articles / "seeds")
+    assert len(list(articles.rglob("*.txt"))) >= parallel.MIN_PARALLEL
+    one = pipeline.collect(articles, workers=1)
+    two = pipeline.collect(articles, workers=2)
+    assert one == two
+    assert render.render(one) == render.render(two)
+
+
+def test_nothing_changed_skips_the_work_and_keeps_the_archive(archive, tmp_path, monkeypatch):
+    first = pipeline.build(archive, tmp_path / "docs")
+    seen = extracted(monkeypatch)
+    again = pipeline.build(archive, tmp_path / "docs")
+    assert seen == [] and again.report.written == () and again.report.unchanged == len(tree(tmp_path / "docs"))
+    assert again.counts == first.counts and again.archive == first.archive
+
+
+def test_only_changed_files_are_extracted_and_the_result_is_a_clean_build(archive, tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    pipeline.build(archive, docs)
+    seen = extracted(monkeypatch)
+    edited = archive / "001_a56bc4bbea306e3e.txt"
+    edited.write_text(edited.read_text("utf-8").replace("Nunez", "Nuñez"), "utf-8")
+    (archive / "004_50fa850396415251.txt").unlink()
+    (archive / "new.txt").write_text("A new headline\nPresident Emmanuel Macron spoke in Algiers.\n", "utf-8")
+    result = pipeline.build(archive, docs)
+    assert sorted(seen) == ["001_a56bc4bbea306e3e.txt", "new.txt"]
+    assert "articles/004-50fa850396415251.md" in result.report.removed
+    assert tree(docs) == clean_build(archive, tmp_path)
+
+
+def test_registry_or_extractor_version_change_extracts_everything_again(archive, tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    pipeline.build(archive, docs)
+    seen = extracted(monkeypatch)
+    registry = archive / "actors.yml"
+    registry.write_text(registry.read_text("utf-8") + "  - name: Jean Testeur\n    country: FR\n", "utf-8")
+    pipeline.build(archive, docs)
+    assert len(seen) == 5
+    assert tree(docs) == clean_build(archive, tmp_path)
+    seen.clear()
+    monkeypatch.setattr(cache, "EXTRACTOR_VERSION", "test")
+    pipeline.build(archive, docs)
+    assert len(seen) == 5
+
+
+def test_a_damaged_generated_page_is_written_again(archive, tmp_path):
+    docs = tmp_path / "docs"
+    pipeline.build(archive, docs)
+    page = docs / "articles" / "003-3331070784b86d09.md"
+    good = page.read_bytes()
+    page.write_bytes(b"edited by hand")
+    (docs / "actors" / "stray.md").write_text("stale")
+    result = pipeline.build(archive, docs)
+    assert result.report.written == ("articles/003-3331070784b86d09.md",)
+    assert result.report.removed == ("actors/stray.md",)
+    assert page.read_bytes() == good
+
+
+def test_the_cache_lives_beside_the_docs_never_in_the_articles(archive, tmp_path):
+    pipeline.build(archive, tmp_path / "docs")
+    assert (tmp_path / cache.FOLDER / cache.FILE).is_file()
+    before = sorted(p.relative_to(archive) for p in archive.rglob("*"))
+    pipeline.build(archive, archive / "site-docs")
+    assert cache.Store.beside(archive / "site-docs", archive) is None
+    assert not (archive / cache.FOLDER).exists()
+    assert sorted(p.relative_to(archive) for p in archive.rglob("*") if "site-docs" not in p.parts) == before
