@@ -24,9 +24,9 @@ def extracted(monkeypatch) -> list[str]:
     seen = []
     real = pipeline.extract_one
 
-    def spy(path, rel, article_id, reg):
+    def spy(path, rel, article_id, sidecar, reg):
         seen.append(rel)
-        return real(path, rel, article_id, reg)
+        return real(path, rel, article_id, sidecar, reg)
 
     monkeypatch.setattr(pipeline, "extract_one", spy)
     return seen
