@@ -1,19 +1,28 @@
 """MkDocs hook: plain `mkdocs serve` and `mkdocs build` regenerate the pages
 from articles/ first, and serve watches articles/ for changes. Unchanged
-pages are not rewritten, so serve's own watcher does not loop."""
+pages are not rewritten, so serve's own watcher does not loop. After the
+build, Pagefind indexes the site for the search page."""
 from __future__ import annotations
 
 import html
 import logging
 from pathlib import Path
 
-from build_scripts import pipeline
+from build_scripts import pipeline, search
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 
 
 def _articles_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "articles"
+
+
+def on_startup(command, **kwargs) -> None:
+    search.INDEXER.background = command == "serve"
+
+
+def on_shutdown(**kwargs) -> None:
+    search.INDEXER.stop()
 
 
 def on_pre_build(config, **kwargs) -> None:
@@ -42,3 +51,13 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if isinstance(title, str):
         page.meta["title"] = html.escape(title, quote=True)
     return markdown
+
+
+def on_page_content(content, page, config, files, **kwargs):
+    if search.is_article(page.meta, page.file.src_uri):
+        return search.mark_article(content, page.meta)
+    return content
+
+
+def on_post_build(config, **kwargs) -> None:
+    search.INDEXER.index(Path(config.site_dir))
