@@ -1,20 +1,29 @@
 """MkDocs hook: plain `mkdocs serve` and `mkdocs build` regenerate the pages
 from articles/ first, and serve watches articles/ for changes. Unchanged
-pages are not rewritten, so serve's own watcher does not loop. After a build
-it warns when the site nears GitHub Pages' size limit."""
+pages are not rewritten, so serve's own watcher does not loop. After the
+build, Pagefind indexes the site for the search page, and a warning comes
+when the site nears GitHub Pages' size limit."""
 from __future__ import annotations
 
 import html
 import logging
 from pathlib import Path
 
-from build_scripts import pipeline, site_size
+from build_scripts import pipeline, search, site_size
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 
 
 def _articles_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "articles"
+
+
+def on_startup(command, **kwargs) -> None:
+    search.INDEXER.background = command == "serve"
+
+
+def on_shutdown(**kwargs) -> None:
+    search.INDEXER.stop()
 
 
 def on_pre_build(config, **kwargs) -> None:
@@ -31,6 +40,8 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_post_build(config, **kwargs) -> None:
+    """Index the site for search, then check its size against GitHub Pages' limit."""
+    search.INDEXER.index(Path(config.site_dir))
     total = site_size.size(Path(config.site_dir))
     message = site_size.warning(total)
     if message:
@@ -54,3 +65,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if isinstance(title, str):
         page.meta["title"] = html.escape(title, quote=True)
     return markdown
+
+
+def on_page_content(content, page, config, files, **kwargs):
+    if search.is_article(page.meta, page.file.src_uri):
+        return search.mark_article(content, page.meta)
+    return content
+

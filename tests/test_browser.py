@@ -118,24 +118,39 @@ def test_home_to_actor_to_article(page, server):
     assert clean(page), (page.errors, page.outside, page.failed)
 
 
+def search(page, server, query: str):
+    """Type a query on the search page; return the bytes downloaded for it."""
+    sizes = []
+    page.goto(server + "/search/")
+    page.wait_for_load_state("networkidle")
+    page.on("response", lambda r: sizes.append(len(r.body())) if r.ok else None)
+    page.locator(".pagefind-ui__search-input").fill(query)
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+    page.wait_for_load_state("networkidle")
+    return sum(sizes)
+
+
 def test_search_finds_the_french_article(page, server):
-    page.goto(server + "/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    result = page.locator(".md-search-result__link").first
-    for _ in range(20):            # the search index loads in a web worker: retype until it answers
-        box.fill("")
-        box.press_sequentially("Lavrov", delay=20)
-        try:
-            result.wait_for(timeout=1_000)
-            break
-        except Exception:
-            continue
-    result.wait_for(timeout=5_000)
-    article = page.locator(".md-search-result__link", has_text="L'Algérie et la Russie").first
-    article.click()
+    downloaded = search(page, server, "Lavrov")
+    assert downloaded < 300_000                       # the whole index is never downloaded
+    page.locator(".pagefind-ui__result-link", has_text="L'Algérie et la Russie").first.click()
     page.wait_for_url(lambda url: "/articles/003-3331070784b86d09/" in url)
     assert clean(page), (page.errors, page.outside, page.failed)
+
+
+def test_search_results_narrowed_by_a_filter(page, server):
+    search(page, server, "Algeria")
+    titles = page.locator(".pagefind-ui__result-title")
+    titles.nth(1).wait_for()
+    assert titles.count() > 1
+    panel = page.locator(".pagefind-ui__filter-panel")
+    for name in ("Person", "Country", "Language", "Source", "Year"):
+        assert panel.get_by_text(name, exact=True).count() == 1, name
+    panel.get_by_text("Language", exact=True).click()
+    panel.locator("label", has_text="French").click()
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result-title').length == 1")
+    assert titles.first.inner_text().startswith("L'Algérie et la Russie")
+    assert page.errors == [] and page.outside == []
 
 
 def test_hostile_article_shows_literally_and_runs_nothing(page, server):

@@ -6,7 +6,8 @@ def test_mkdocs_build_strict(site):
     work, proc = site
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert (work / "site" / "index.html").is_file()
-    assert (work / "site" / "search" / "search_index.json").is_file()
+    assert (work / "site" / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (work / "site" / "search" / "search_index.json").exists()      # no theme search index
 
 
 def test_site_works_offline(site):

@@ -1,0 +1,72 @@
+"""Site search with Pagefind (PyPI's `pagefind[extended]`, which bundles the
+binary): article pages carry their text and their filters (person,
+country, language, source, year) for the index, which the pagefind binary
+builds from the HTML after `mkdocs build`. A reader downloads only the
+pieces of the index a query needs, so search stays small at any size."""
+from __future__ import annotations
+
+import html
+import subprocess
+import sys
+from pathlib import Path
+
+from .gazetteer import load as load_gazetteer
+from .render import LANGUAGES
+
+BUNDLE = "pagefind"                        # the index's folder in the site
+NOT_INDEXED = "details"                    # the folded "Why these tags" box
+
+
+def is_article(meta: dict, src_uri: str) -> bool:
+    return src_uri.startswith("articles/") and "source_file" in meta
+
+
+def filters(meta: dict) -> list[tuple[str, str]]:
+    """(filter, value) pairs of an article page, from its front matter."""
+    names = load_gazetteer().names
+    date = meta.get("date")
+    pairs = [("person", name) for name in meta.get("actors") or ()]
+    pairs += [("country", names.get(code, code)) for code in meta.get("countries") or ()]
+    pairs.append(("language", LANGUAGES.get(meta.get("language"), meta.get("language") or "unknown")))
+    pairs.append(("source", meta.get("source") or "not stated"))
+    pairs.append(("year", str(date)[:4] if date else "undated"))
+    return pairs
+
+
+def mark_article(content: str, meta: dict) -> str:
+    """The article's HTML as the part of the page Pagefind indexes, with its
+    filters as attribute values (escaped: names are data, never markup)."""
+    tags = "".join(f'<span data-pagefind-filter="{key}[data-value]" data-value="{html.escape(value, quote=True)}">'
+                   "</span>" for key, value in filters(meta))
+    return f"<div data-pagefind-body>{tags}\n{content}\n</div>"
+
+
+def command(site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
+            "--exclude-selectors", NOT_INDEXED, "--silent"]
+
+
+class Indexer:
+    """Runs pagefind on the built site. While `mkdocs serve` runs it indexes
+    in the background, so a rebuild is shown without waiting for it, and a
+    newer build replaces an indexing still under way."""
+
+    def __init__(self) -> None:
+        self.background = False
+        self.running: subprocess.Popen | None = None
+
+    def index(self, site_dir: Path) -> None:
+        self.stop()
+        if self.background:
+            self.running = subprocess.Popen(command(site_dir))
+        else:
+            subprocess.run(command(site_dir), check=True)
+
+    def stop(self) -> None:
+        if self.running and self.running.poll() is None:
+            self.running.terminate()
+            self.running.wait()
+        self.running = None
+
+
+INDEXER = Indexer()      # one per process: MkDocs loads its hooks afresh for every rebuild
