@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .gazetteer import load as load_gazetteer
-from .render import LANGUAGES
+from .pages import language_name
 
 BUNDLE = "pagefind"                        # the index's folder in the site
 NOT_INDEXED = "details"                    # the folded "Why these tags" box
@@ -27,7 +27,7 @@ def filters(meta: dict) -> list[tuple[str, str]]:
     date = meta.get("date")
     pairs = [("person", name) for name in meta.get("actors") or ()]
     pairs += [("country", names.get(code, code)) for code in meta.get("countries") or ()]
-    pairs.append(("language", LANGUAGES.get(meta.get("language"), meta.get("language") or "unknown")))
+    pairs.append(("language", language_name(meta.get("language") or "und")))
     pairs.append(("source", meta.get("source") or "not stated"))
     pairs.append(("year", str(date)[:4] if date else "undated"))
     return pairs
