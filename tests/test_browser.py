@@ -148,7 +148,11 @@ def test_search_results_narrowed_by_a_filter(page, server):
         assert panel.get_by_text(name, exact=True).count() == 1, name
     panel.get_by_text("Language", exact=True).click()
     panel.locator("label", has_text="French").click()
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result-title').length == 1")
+    # one result left, its title loaded (Pagefind shows a placeholder of dots until then)
+    page.wait_for_function("""() => {
+        const t = document.querySelectorAll('.pagefind-ui__result-title');
+        return t.length == 1 && !t[0].innerText.startsWith('. .');
+    }""", timeout=15_000)
     assert titles.first.inner_text().startswith("L'Algérie et la Russie")
     assert page.errors == [] and page.outside == []
 
