@@ -9,7 +9,7 @@ from build_scripts import search
 def test_filters_come_from_the_front_matter():
     meta = {"actors": ["Laurent Nuñez"], "countries": ["DZ", "FR"], "language": "fr", "source": None,
             "date": "2026-02-17", "source_file": "a.txt"}
-    assert search.filters(meta) == [("person", "Laurent Nuñez"), ("country", "Algeria"), ("country", "France"),
+    assert search.filters(meta) == [("person-l", "Laurent Nuñez"), ("country", "Algeria"), ("country", "France"),
                                     ("language", "French"), ("source", "not stated"), ("year", "2026")]
     assert ("year", "undated") in search.filters({"language": "en"})
 
