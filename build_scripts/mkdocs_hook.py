@@ -1,14 +1,15 @@
 """MkDocs hook: plain `mkdocs serve` and `mkdocs build` regenerate the pages
 from articles/ first, and serve watches articles/ for changes. Unchanged
-pages are not rewritten, so serve's own watcher does not loop. After the
-build, Pagefind indexes the site for the search page."""
+pages are not rewritten, so serve's own watcher does not loop. Built pages
+lose the template's indentation; after the build, Pagefind indexes the site
+for the search page."""
 from __future__ import annotations
 
 import html
 import logging
 from pathlib import Path
 
-from build_scripts import pipeline, search
+from build_scripts import minify, pipeline, search
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 
@@ -57,6 +58,10 @@ def on_page_content(content, page, config, files, **kwargs):
     if search.is_article(page.meta, page.file.src_uri):
         return search.mark_article(content, page.meta)
     return content
+
+
+def on_post_page(output, page, config, **kwargs):
+    return minify.squeeze(output)
 
 
 def on_post_build(config, **kwargs) -> None:
