@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build site test eval bench chromium clean
+.PHONY: serve build site test eval bench chromium hugo clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 ## Generate the pages from articles/ and serve the site with live reload.
 serve: $(STAMP)
 	$(BIN)/python -m build_scripts build
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## Generate the pages only.
 build: $(STAMP)
@@ -32,18 +32,26 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
+## Hugo from Debian's packages, the benchmark's yardstick.
+hugo:
+	@command -v hugo >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq hugo; }
+
 ## Set up and run every test.
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
+
+## Time synthetic archives of 1,000, 10,000 and 20,000 articles (make bench SIZES=1000 for a quick run).
+SIZES ?= 1000 10000 20000
+bench: $(STAMP) chromium hugo
+	$(BIN)/python -m benchmarks.bench $(SIZES)
+	$(BIN)/python benchmarks/duplicates.py
 
 ## Precision and recall of the extractors on the sample articles and the gold sample.
 eval: $(STAMP)
 	$(BIN)/python -m build_scripts.evaluate
 
-## Timings that grow with the archive (prints numbers, asserts nothing).
-bench: $(STAMP)
-	$(BIN)/python benchmarks/duplicates.py
-
 clean:
-	rm -rf site docs/articles docs/actors docs/countries docs/data docs/timeline docs/stories \
+	rm -rf site .cache docs/articles docs/actors docs/countries docs/data docs/timeline docs/stories \
 	  docs/sources docs/languages docs/feeds docs/charts

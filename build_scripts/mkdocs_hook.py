@@ -1,15 +1,15 @@
 """MkDocs hook: plain `mkdocs serve` and `mkdocs build` regenerate the pages
 from articles/ first, and serve watches articles/ for changes. Unchanged
-pages are not rewritten, so serve's own watcher does not loop. After the
-build, Pagefind indexes the site for the search page, and a warning comes
-when the site nears GitHub Pages' size limit."""
+pages are not rewritten, so serve's own watcher does not loop. Built pages
+lose the template's indentation; after the build, Pagefind indexes the site for the search
+page, and a warning comes when the site nears GitHub Pages' size limit."""
 from __future__ import annotations
 
 import html
 import logging
 from pathlib import Path
 
-from build_scripts import pipeline, search, site_size
+from build_scripts import minify, pipeline, search, site_size
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 
@@ -72,3 +72,6 @@ def on_page_content(content, page, config, files, **kwargs):
         return search.mark_article(content, page.meta)
     return content
 
+
+def on_post_page(output, page, config, **kwargs):
+    return minify.squeeze(output)

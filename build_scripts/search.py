@@ -1,8 +1,13 @@
 """Site search with Pagefind (PyPI's `pagefind[extended]`, which bundles the
 binary): article pages carry their text and their filters (person,
 country, language, source, year) for the index, which the pagefind binary
-builds from the HTML after `mkdocs build`. A reader downloads only the
-pieces of the index a query needs, so search stays small at any size."""
+builds from the article pages after `mkdocs build`. The search page
+(docs/search.md, docs/javascripts/archive-search.js) downloads only the
+pieces of the index a query needs, and a filter's data only when it is used.
+
+A filter's data grows with the articles that carry it; people are many, so
+the person filter is split by initial ("person-l" holds Laurent Nuñez) and
+narrowing by one person downloads the people of one letter only."""
 from __future__ import annotations
 
 import html
@@ -11,9 +16,11 @@ import sys
 from pathlib import Path
 
 from .gazetteer import load as load_gazetteer
+from .names import fold
 from .pages import language_name
 
 BUNDLE = "pagefind"                        # the index's folder in the site
+PAGES = "articles/**/*.html"               # only article pages are indexed
 NOT_INDEXED = "details"                    # the folded "Why these tags" box
 
 
@@ -25,12 +32,17 @@ def filters(meta: dict) -> list[tuple[str, str]]:
     """(filter, value) pairs of an article page, from its front matter."""
     names = load_gazetteer().names
     date = meta.get("date")
-    pairs = [("person", name) for name in meta.get("actors") or ()]
+    pairs = [(person_key(name), name) for name in meta.get("actors") or ()]
     pairs += [("country", names.get(code, code)) for code in meta.get("countries") or ()]
     pairs.append(("language", language_name(meta.get("language") or "und")))
     pairs.append(("source", meta.get("source") or "not stated"))
     pairs.append(("year", str(date)[:4] if date else "undated"))
     return pairs
+
+
+def person_key(name: str) -> str:
+    initial = fold(name)[:1]
+    return f"person-{initial if 'a' <= initial <= 'z' else 'other'}"
 
 
 def mark_article(content: str, meta: dict) -> str:
@@ -43,7 +55,7 @@ def mark_article(content: str, meta: dict) -> str:
 
 def command(site_dir: Path) -> list[str]:
     return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
-            "--exclude-selectors", NOT_INDEXED, "--silent"]
+            "--glob", PAGES, "--exclude-selectors", NOT_INDEXED, "--silent"]
 
 
 class Indexer:

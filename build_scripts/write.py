@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,25 @@ class UnsafePath(ValueError):
 
 def target(docs: Path, rel: str, owned: tuple[str, ...]) -> Path:
     """The file for `rel`, refusing anything outside an owned folder of docs/."""
+    return targets(docs, owned)(rel)
+
+
+def targets(docs: Path, owned: tuple[str, ...]) -> Callable[[str], Path]:
+    """`target` for many files: each folder is resolved (symbolic links
+    followed) once. A file that is itself a link is replaced, not written through."""
     root = docs.resolve()
-    path = (root / rel).resolve()
-    if not any(path.is_relative_to(root / d) for d in owned) or ".." in Path(rel).parts:
-        raise UnsafePath(f"refusing to write {rel!r}: outside the generated folders of {docs}")
-    return path
+    folders: dict[PurePosixPath, Path] = {}
+
+    def target(rel: str) -> Path:
+        parts = PurePosixPath(rel)
+        if parts.parent not in folders:
+            folders[parts.parent] = (root / parts.parent).resolve()
+        path = folders[parts.parent] / parts.name
+        if not any(path.is_relative_to(root / d) for d in owned) or ".." in parts.parts or not parts.name:
+            raise UnsafePath(f"refusing to write {rel!r}: outside the generated folders of {docs}")
+        return path
+
+    return target
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -43,8 +58,9 @@ def atomic_write(path: Path, data: bytes) -> None:
 def write_tree(docs: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
     written, unchanged = [], 0
     keep = set()
+    target = targets(docs, owned)
     for rel in sorted(files):
-        path = target(docs, rel, owned)
+        path = target(rel)
         keep.add(path)
         data = files[rel].encode("utf-8")
         try:

@@ -78,13 +78,14 @@ def open_page(browser, server, viewport=DESKTOP):
     leave the site."""
     context = browser.new_context(viewport=viewport)
     pg = context.new_page()
-    errors, outside, failed = [], [], []
+    errors, outside, failed, requested = [], [], [], []
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.on("request", lambda req: outside.append(req.url)
           if not req.url.startswith((server + "/", "data:", "blob:")) else None)
     pg.on("response", lambda resp: failed.append(f"{resp.status} {resp.url}") if resp.status >= 400 else None)
-    pg.errors, pg.outside, pg.failed = errors, outside, failed
+    pg.on("request", lambda req: requested.append(req.url))
+    pg.errors, pg.outside, pg.failed, pg.requested = errors, outside, failed, requested
     return context, pg
 
 
@@ -124,8 +125,8 @@ def search(page, server, query: str):
     page.goto(server + "/search/")
     page.wait_for_load_state("networkidle")
     page.on("response", lambda r: sizes.append(len(r.body())) if r.ok else None)
-    page.locator(".pagefind-ui__search-input").fill(query)
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+    page.locator(".archive-search input[type=search]").fill(query)
+    page.locator(".archive-search__result").first.wait_for(timeout=15_000)
     page.wait_for_load_state("networkidle")
     return sum(sizes)
 
@@ -133,28 +134,37 @@ def search(page, server, query: str):
 def test_search_finds_the_french_article(page, server):
     downloaded = search(page, server, "Lavrov")
     assert downloaded < 300_000                       # the whole index is never downloaded
-    page.locator(".pagefind-ui__result-link", has_text="L'Algérie et la Russie").first.click()
+    assert not any("/filter/" in url for url in page.requested)      # nor a filter not asked for
+    page.locator(".archive-search__result a", has_text="L'Algérie et la Russie").first.click()
     page.wait_for_url(lambda url: "/articles/003-3331070784b86d09/" in url)
     assert clean(page), (page.errors, page.outside, page.failed)
 
 
 def test_search_results_narrowed_by_a_filter(page, server):
     search(page, server, "Algeria")
-    titles = page.locator(".pagefind-ui__result-title")
-    titles.nth(1).wait_for()
-    assert titles.count() > 1
-    panel = page.locator(".pagefind-ui__filter-panel")
-    for name in ("Person", "Country", "Language", "Source", "Year"):
-        assert panel.get_by_text(name, exact=True).count() == 1, name
-    panel.get_by_text("Language", exact=True).click()
-    panel.locator("label", has_text="French").click()
-    # one result left, its title loaded (Pagefind shows a placeholder of dots until then)
-    page.wait_for_function("""() => {
-        const t = document.querySelectorAll('.pagefind-ui__result-title');
-        return t.length == 1 && !t[0].innerText.startsWith('. .');
-    }""", timeout=15_000)
-    assert titles.first.inner_text().startswith("L'Algérie et la Russie")
+    results = page.locator(".archive-search__result")
+    results.nth(1).wait_for()
+    assert results.count() > 1
+    facets = page.locator(".archive-search__facets")
+    for name in ("Person:", "Country:", "Language:", "Year:"):
+        assert facets.get_by_text(name, exact=True).count() == 1, name
+    facets.get_by_role("button", name="French", exact=True).click()
+    page.wait_for_function("document.querySelectorAll('.archive-search__result').length == 1")
+    assert results.first.inner_text().startswith("L'Algérie et la Russie")
+    assert page.locator(".archive-search__active").get_by_role("button").inner_text() == "French ✕"
+    page.locator(".archive-search__active").get_by_role("button").click()          # and back
+    results.nth(1).wait_for()
     assert page.errors == [] and page.outside == []
+
+
+def test_search_shows_a_hostile_article_as_text(page, server):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    search(page, server, "hostile")
+    result = page.locator(".archive-search__result").first
+    assert "<img src=x" in result.locator("a").inner_text()
+    assert page.locator(".archive-search img, .archive-search script").count() == 0
+    assert dialogs == []
 
 
 def test_hostile_article_shows_literally_and_runs_nothing(page, server):

@@ -9,7 +9,7 @@ from build_scripts import search
 def test_filters_come_from_the_front_matter():
     meta = {"actors": ["Laurent Nuñez"], "countries": ["DZ", "FR"], "language": "fr", "source": None,
             "date": "2026-02-17", "source_file": "a.txt"}
-    assert search.filters(meta) == [("person", "Laurent Nuñez"), ("country", "Algeria"), ("country", "France"),
+    assert search.filters(meta) == [("person-l", "Laurent Nuñez"), ("country", "Algeria"), ("country", "France"),
                                     ("language", "French"), ("source", "not stated"), ("year", "2026")]
     assert ("year", "undated") in search.filters({"language": "en"})
 
@@ -31,3 +31,12 @@ def test_only_article_pages_are_indexed(site):
     assert "articles/index.html" not in marked
     hostile = pages["articles/hostile/index.html"]
     assert hostile.count("data-pagefind-body") == 1 and 'data-value="Emmanuel Macron"' in hostile
+
+
+def test_pages_lose_indentation_but_not_their_text():
+    from build_scripts.minify import squeeze
+
+    html = ("<div>\n    <p>One  two\n\n   three</p>  \n  <pre><code>a\n    b\n\n</code></pre>\n"
+            "<script>\n  x = 1;\n</script>\n   <code>keep\n   this</code>\n</div>\n")
+    assert squeeze(html) == ("<div>\n<p>One  two\nthree</p>\n<pre><code>a\n    b\n\n</code></pre>\n"
+                             "<script>\n  x = 1;\n</script>\n<code>keep\n   this</code>\n</div>\n")

@@ -1,0 +1,65 @@
+"""How long `mkdocs serve --dirty` takes to show an edited article."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Serve:
+    startup: float         # first build until the site answers
+    edit_visible: float    # saving an article until its page shows the change
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def busy_children(pid: int) -> list[int]:
+    """Child processes still running (not finished and waiting to be reaped)."""
+    try:
+        found = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        return [c for c in found if Path(f"/proc/{c}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
+    except OSError:
+        return []
+
+
+def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: str, log: Path) -> Serve:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    start = time.perf_counter()
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([mkdocs, "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=project,
+                                stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            while get(base) is None:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"mkdocs serve stopped: see {log}")
+                time.sleep(0.2)
+            startup = time.perf_counter() - start
+            while busy_children(proc.pid):          # the search index is built in the background: let it finish
+                time.sleep(0.2)
+            time.sleep(1)
+            edited = time.perf_counter()
+            article.write_text(article.read_text("utf-8") + f"\n\nThe minister mentioned {token} again.\n", "utf-8")
+            while token not in (get(base + page) or ""):
+                time.sleep(0.05)
+            return Serve(startup, time.perf_counter() - edited)
+        finally:
+            proc.terminate()
+            proc.wait()
