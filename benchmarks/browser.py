@@ -80,10 +80,10 @@ def search_bytes(site: Path, query: str) -> Search:
         page.goto(base + "/search/")
         page.wait_for_load_state("networkidle")
         loaded = len(sizes)
-        page.locator(".pagefind-ui__search-input").fill(query)
-        page.locator(".pagefind-ui__result").first.wait_for(timeout=60_000)
+        page.locator(".archive-search input[type=search]").fill(query)
+        page.locator(".archive-search__result").first.wait_for(timeout=60_000)
         page.wait_for_load_state("networkidle")
-        results = page.locator(".pagefind-ui__message").inner_text()
+        results = page.locator(".archive-search__status").inner_text()
         browser.close()
     return Search(sum(n for n, _ in sizes[:loaded]), sum(n for n, _ in sizes[loaded:]),
                   sum(raw for _, raw in sizes[loaded:]), int("".join(c for c in results if c.isdigit()) or 0))
