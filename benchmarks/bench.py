@@ -86,7 +86,7 @@ def bench(size: int, tmp: Path) -> dict:
     r["generate_s"], r["generate_mb"] = cold.seconds, cold.peak_mb
     r["rate"] = size / cold.seconds
     r["noop_s"] = run(build).seconds
-    rels = [rel for _, rel in readers.discover(articles)]
+    rels = [source.rel for source in readers.discover(articles)[0]]
     edited = rels[len(rels) // 2]
     (articles / edited).write_text((articles / edited).read_text("utf-8") + "\nThe talks will resume.\n", "utf-8")
     edit = run(build)
