@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts import readers, search
+from build_scripts.render import GENERATED_DIRS
 from build_scripts.ids import article_ids
 from build_scripts.parallel import cores
 
@@ -59,10 +60,9 @@ def project(folder: Path, size: int) -> Path:
     """A copy of the project's configuration and hand-written pages around a synthetic archive."""
     synth.generate(folder / "articles", size, registry=ROOT / "articles" / "actors.yml")
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    (folder / "docs").mkdir()
-    for page in (ROOT / "docs").glob("*.md"):
-        shutil.copy(page, folder / "docs" / page.name)
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
     (folder / "build_scripts").symlink_to(ROOT / "build_scripts")
+    (folder / "overrides").symlink_to(ROOT / "overrides")
     return folder
 
 
