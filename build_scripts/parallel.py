@@ -3,7 +3,9 @@ processes, results come back in the order the files were given, so the
 archive is the same whatever the number of workers."""
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator
 
@@ -33,9 +35,19 @@ def extract_many(work: Callable, jobs: list[Job], registry: Registry, workers: i
         return
     yield work(*jobs[0], registry)
     chunks = [jobs[i:i + CHUNK] for i in range(1, len(jobs), CHUNK)]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start, initargs=(work, registry)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_start,
+                             initargs=(work, registry)) as pool:
         for results in pool.map(_run, chunks):
             yield from results
+
+
+def _context():
+    """Fork, so workers share the data already loaded, unless other threads
+    run (`mkdocs serve`): a fork copies their locks in whatever state they are."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                       else "spawn")
 
 
 _worker: dict = {}

@@ -3,6 +3,7 @@ what a build writes is the same with them as without them."""
 from __future__ import annotations
 
 import shutil
+import threading
 
 import pytest
 
@@ -48,6 +49,14 @@ def test_parallel_extraction_gives_the_single_process_result(tmp_path):
     two = pipeline.collect(articles, workers=2)
     assert one == two
     assert render.render(one) == render.render(two)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)      # as under `mkdocs serve`: workers are not forked
+    other.start()
+    try:
+        assert pipeline.collect(articles, workers=2) == one
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_nothing_changed_skips_the_work_and_keeps_the_archive(archive, tmp_path, monkeypatch):
