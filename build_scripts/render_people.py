@@ -10,6 +10,16 @@ from .pages import (Context, actor_page, article_list, chart, country_page, feed
                     image, page_text, plural, rel)
 
 NAMED_WITH = 20            # people and countries listed as named together
+FOLLOWED_FROM = 3          # articles from which an actor outside the registry gets a feed and charts
+
+
+def followed(actor: Actor) -> bool:
+    """Whether an actor gets a feed and charts: everyone in the registry, and
+    anyone else named in FOLLOWED_FROM articles or more. Most people a news
+    archive finds are named once or twice (half of all actors in a large
+    archive); a feed or chart of one or two articles tells nothing the page
+    does not, and would triple the files the site publishes."""
+    return actor.in_registry or len(actor.articles) >= FOLLOWED_FROM
 
 
 def render(ctx: Context) -> dict[str, str]:
@@ -17,6 +27,8 @@ def render(ctx: Context) -> dict[str, str]:
     for actor in ctx.archive.actors:
         arts = [ctx.by_id[i] for i in actor.articles]
         files[actor_page(actor)] = actor_text(actor, arts, ctx)
+        if not followed(actor):
+            continue
         files.update(_extras("actors", actor.slug, actor.name, actor_page(actor), arts, ctx))
         if actor.people:
             files[chart("actors", actor.slug + "-people")] = charts.ranked(
@@ -40,23 +52,29 @@ def _extras(kind: str, slug: str, name: str, page: str, arts: list[Article], ctx
 
 def actor_text(actor: Actor, arts: list[Article], ctx: Context) -> str:
     page = actor_page(actor)
-    out = [front_matter({"title": actor.name, "feed": feed("actors", actor.slug)}), f"# {escape(actor.name)}", ""]
+    extras = followed(actor)
+    feed_path = feed("actors", actor.slug) if extras else None
+    out = [front_matter({"title": actor.name, **({"feed": feed_path} if extras else {})}),
+           f"# {escape(actor.name)}", ""]
     if actor.country:
         out += [f"**Country:** {ctx.country_link(page, actor.country)}", ""]
     if actor.aliases:
         out += ["**Also written:** " + ", ".join(escape(a) for a in actor.aliases), ""]
     if not actor.in_registry:
         out += ["*Found in the articles; not in the registry.*", ""]
-    out += _mentions(page, arts, feed("actors", actor.slug))
+    out += _mentions(page, arts, feed_path)
     if actor.roles:
         out += ["## Roles", "", "| Role | From | To |", "| --- | --- | --- |"]
         for r in sorted(actor.roles, key=lambda r: (r.start is None, r.start or "", r.end or "9999")):
             out.append(f"| {escape(r.title)} | {r.start or '…'} | {r.end or ('present' if r.start else '…')} |")
         out.append("")
-    out += _per_month(page, "actors", actor.slug, actor.name, arts)
+    if extras:
+        out += _per_month(page, "actors", actor.slug, actor.name, arts)
     if actor.people:
-        out += ["## Named with", "",
-                image(f"People most often named with {actor.name}", page, chart("actors", actor.slug + "-people")), ""]
+        out += ["## Named with", ""]
+        if extras:
+            out += [image(f"People most often named with {actor.name}", page,
+                          chart("actors", actor.slug + "-people")), ""]
         out += [f"- {ctx.actor_link(page, name)}: {plural(n, 'article')}"
                 for name, n in actor.people[:NAMED_WITH]] + [""]
     if actor.countries:
@@ -87,7 +105,7 @@ def country_text(country: Country, arts: list[Article], ctx: Context) -> str:
     return page_text(out)
 
 
-def _mentions(page: str, arts: list[Article], feed_path: str) -> list[str]:
+def _mentions(page: str, arts: list[Article], feed_path: str | None) -> list[str]:
     dates = sorted(a.date.value for a in arts if a.date.value)
     undated = len(arts) - len(dates)
     if not dates:
@@ -95,7 +113,9 @@ def _mentions(page: str, arts: list[Article], feed_path: str) -> list[str]:
     else:
         facts = [plural(len(arts), "article") + (f" ({undated} undated)" if undated else ""),
                  f"**First mention:** {dates[0]}", f"**Last mention:** {dates[-1]}"]
-    return [" · ".join(facts + [f"[Atom feed]({rel(page, feed_path)})"]), ""]
+    if feed_path:
+        facts.append(f"[Atom feed]({rel(page, feed_path)})")
+    return [" · ".join(facts), ""]
 
 
 def _per_month(page: str, kind: str, slug: str, name: str, arts: list[Article]) -> list[str]:

@@ -63,3 +63,23 @@ def test_feed_escapes_article_text_and_links_relatively(tmp_path):
     assert feed.find(f"{ATOM}id").text.startswith("urn:uuid:")
     assert entries[0].find(f"{ATOM}summary").text == clean(NASTY)
     assert text == feeds.atom("feeds/actors/x.xml", NASTY, "actors/x.md", arts, {"FR": "France"})
+
+
+def test_feeds_and_charts_only_for_people_followed(seeds_build):
+    """Registry people and people named in three articles or more get a feed and
+    charts; someone named once gets a page, without files that would tell nothing more."""
+    from build_scripts.render_people import FOLLOWED_FROM, followed
+
+    result, docs = seeds_build
+    actors = result.archive.actors
+    rare = [a for a in actors if not a.in_registry and len(a.articles) < FOLLOWED_FROM]
+    kept = [a for a in actors if followed(a)]
+    assert rare and kept and any(a.in_registry for a in kept)
+    for actor in rare:
+        assert not (docs / "feeds" / "actors" / f"{actor.slug}.xml").exists()
+        assert not (docs / "charts" / "actors" / f"{actor.slug}-people.svg").exists()
+        page = (docs / "actors" / f"{actor.slug}.md").read_text("utf-8")
+        assert "feed" not in page.lower() and ".svg" not in page
+    for actor in kept:
+        assert (docs / "feeds" / "actors" / f"{actor.slug}.xml").is_file()
+        assert "Atom feed" in (docs / "actors" / f"{actor.slug}.md").read_text("utf-8")
