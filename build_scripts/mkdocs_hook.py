@@ -2,7 +2,9 @@
 from articles/ first, and serve watches articles/ for changes. Unchanged
 pages are not rewritten, so serve's own watcher does not loop. Built pages
 lose the template's indentation; after the build, Pagefind indexes the site for the search
-page, and a warning comes when the site nears GitHub Pages' size limit."""
+page, and a warning comes when the site nears GitHub Pages' size limit.
+The generated pages' Markdown is converted on every core and kept between
+builds (build_scripts/mkdocs_pages.py)."""
 from __future__ import annotations
 
 import html
@@ -10,6 +12,7 @@ import logging
 from pathlib import Path
 
 from build_scripts import minify, pipeline, search, site_size
+from build_scripts.mkdocs_pages import PAGES
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 
@@ -18,15 +21,21 @@ def _articles_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "articles"
 
 
-def on_startup(command, **kwargs) -> None:
+_dirty = {"on": False}
+
+
+def on_startup(command, dirty=False, **kwargs) -> None:
     search.INDEXER.background = command == "serve"
+    _dirty["on"] = dirty
 
 
 def on_shutdown(**kwargs) -> None:
     search.INDEXER.stop()
+    PAGES.close()
 
 
 def on_pre_build(config, **kwargs) -> None:
+    PAGES.open(config, full=not _dirty["on"])
     articles = _articles_dir(config)
     if not articles.is_dir():
         log.warning("no articles folder at %s: nothing to generate", articles)
@@ -37,6 +46,20 @@ def on_pre_build(config, **kwargs) -> None:
     for note in result.notes:
         log.info("articles/%s", note)
     log.info("news archive: %s", result.summary())
+
+
+def on_nav(nav, config, files, **kwargs):
+    PAGES.prepare(nav, config, files)
+    return nav
+
+
+def on_pre_page(page, config, files, **kwargs):
+    PAGES.adopt(page)
+    return page
+
+
+def on_env(env, config, files, **kwargs):
+    return PAGES.finish(env, config, files)
 
 
 def on_post_build(config, **kwargs) -> None:

@@ -1,0 +1,264 @@
+"""The generated pages through MkDocs on every core: their Markdown is
+converted ahead and kept between builds, and their HTML pages are written
+by worker processes.
+
+Converting Markdown is most of the time `mkdocs build` spends on a large
+archive, and MkDocs does it one page at a time on one core. Before MkDocs
+reads the pages (the `on_nav` event), the generated pages whose HTML is not
+kept yet are converted by worker processes forked from the build, each
+doing exactly what MkDocs does for a page (read it, run the plugins'
+`page_markdown` event, `Page.render`). MkDocs then takes each page's HTML,
+table of contents, title and anchors from here instead of converting it
+again (`on_pre_page` gives the page a `render` that looks here first).
+
+What is kept lives in `.cache/pages.sqlite` beside the docs folder, keyed on
+the page's path and bytes under a salt of the MkDocs, Markdown and
+extension versions and the site's Markdown configuration: a page whose
+bytes did not change is not converted again by the next build either, and
+a changed configuration starts afresh. Only the generated folders are
+cached; hand-written pages are always converted by MkDocs itself. 
+Then, once MkDocs has read every page (`on_env`), workers forked from the
+build write the generated pages' HTML with MkDocs' own page builder (theme
+template, `page_context` and `post_page` events), and MkDocs' own pass
+renders those pages with an empty template, which writes nothing.
+
+Nothing here changes what is built: a build on one core and without the
+cache gives the same site, byte for byte. Workers are forked only from a
+process with a single thread (`mkdocs build`; under `mkdocs serve` the
+pages are converted and built by MkDocs itself, and only what changed).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import pickle
+import sqlite3
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
+from pathlib import Path
+
+import jinja2
+from mkdocs.commands.build import _build_page
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from . import parallel
+from .render import GENERATED_DIRS
+
+log = logging.getLogger("mkdocs.hooks.news_archive")
+
+FILE = "pages.sqlite"
+MIN_PARALLEL = 200          # fewer pages than this convert quicker than workers start
+CHUNK = 100
+BUILT = "news-archive-built.html"      # the empty template of pages written by workers
+SCHEMA = "create table if not exists pages (key blob primary key, value blob, used integer)"
+PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+
+
+def generated(src_uri: str) -> bool:
+    return src_uri.split("/", 1)[0] in GENERATED_DIRS
+
+
+def _salt(config) -> bytes:
+    versions = []
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    setting = repr((versions, config["markdown_extensions"], sorted((config["mdx_configs"] or {}).items()),
+                    config["use_directory_urls"], config["docs_dir"]))
+    return hashlib.blake2b(setting.encode(), digest_size=16).digest()
+
+
+def _forkable() -> bool:
+    return (parallel.cores() > 1 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def _fork_map(work, chunks: list) -> list:
+    with ProcessPoolExecutor(parallel.cores(), mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(work, chunks))
+
+
+def _toc_tokens(items) -> list[dict]:
+    return [{"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)} for a in items]
+
+
+def _pack(page: Page) -> bytes:
+    return pickle.dumps((page.content, _toc_tokens(page.toc), page._title_from_render,
+                         sorted(page.present_anchor_ids or ())), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpack(page: Page, value: bytes) -> None:
+    content, toc, title, anchors = pickle.loads(value)
+    page.content, page.toc, page._title_from_render = content, get_toc(toc), title
+    page.present_anchor_ids = set(anchors)
+
+
+class PageCache:
+    """The kept HTML of one site's generated pages, for one build at a time."""
+
+    def __init__(self) -> None:
+        self.db: sqlite3.Connection | None = None
+        self.salt = b""
+        self.keys: dict[str, bytes] = {}
+        self.fresh: dict[bytes, bytes] = {}
+        self.build = 0
+        self.full = True
+        self.nav = None
+
+    def open(self, config, full: bool) -> None:
+        """Before a build: `full` is False under `--dirty`, when only changed
+        pages are read and nothing unused may be forgotten."""
+        folder = Path(config["docs_dir"]).resolve().parent / ".cache"
+        self.close()
+        self.salt, self.full, self.keys, self.fresh = _salt(config), full, {}, {}
+        try:
+            folder.mkdir(exist_ok=True)
+            self.db = sqlite3.connect(folder / FILE, check_same_thread=False)
+            self.db.execute(SCHEMA)
+            self.build = (self.db.execute("select max(used) from pages").fetchone()[0] or 0) + 1
+        except (OSError, sqlite3.Error) as exc:
+            log.info("news archive: page cache not used (%s)", exc)
+            self.db = None
+
+    def key(self, page: Page) -> bytes:
+        uri = page.file.src_uri
+        if uri not in self.keys:
+            h = hashlib.blake2b(self.salt, digest_size=20)
+            h.update(uri.encode("utf-8", "surrogateescape") + b"\0")
+            h.update(page.file.content_bytes)
+            self.keys[uri] = h.digest()
+        return self.keys[uri]
+
+    def prepare(self, nav, config, files) -> None:
+        """Convert on every core the generated pages not kept yet (`on_nav`)."""
+        self.nav = nav
+        if self.db is None:
+            return
+        pages = [f for f in files.documentation_pages() if generated(f.src_uri) and f.page is not None]
+        known = self._known([self.key(f.page) for f in pages])
+        todo = [f.src_uri for f in pages if self.key(f.page) not in known]
+        if len(todo) < MIN_PARALLEL or not _forkable():
+            return          # MkDocs converts them one by one, and they are kept as it goes
+        _shared.update(config=config, files=files)
+        try:
+            for results in _fork_map(_convert, _chunks(todo)):
+                for uri, value in results:
+                    self.fresh[self.keys[uri]] = value
+        finally:
+            _shared.clear()
+        log.info("news archive: %d pages converted on %d cores, %d kept from earlier builds",
+                 len(todo), parallel.cores(), len(pages) - len(todo))
+
+    def _known(self, keys: list[bytes]) -> set[bytes]:
+        found: set[bytes] = set()
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            found.update(k for (k,) in self.db.execute(
+                f"select key from pages where key in ({','.join('?' * len(part))})", part))
+        return found
+
+    def adopt(self, page: Page) -> None:
+        """Give a generated page a `render` that takes the kept HTML (`on_pre_page`)."""
+        if self.db is not None and generated(page.file.src_uri):
+            page.render = lambda config, files: self._render(page, config, files)
+
+    def _render(self, page: Page, config, files) -> None:
+        key = self.key(page)
+        value = self.fresh.pop(key, None)
+        if value is None:
+            row = self.db.execute("select value from pages where key = ?", (key,)).fetchone()
+            if row:
+                self.db.execute("update pages set used = ? where key = ?", (self.build, key))
+                _unpack(page, row[0])
+                return
+            Page.render(page, config, files)
+            value = _pack(page)
+        else:
+            _unpack(page, value)
+        self.db.execute("insert or replace into pages values (?, ?, ?)", (key, value, self.build))
+
+    def finish(self, env: jinja2.Environment, config, files) -> jinja2.Environment:
+        """After the pages are read (`on_env`): keep what was converted and,
+        after a full build, forget pages that no longer exist; then write the
+        generated pages on every core."""
+        env = self._build(env, config, files)
+        if self.db is None:
+            return env
+        try:
+            if self.full:
+                self.db.execute("delete from pages where used < ?", (self.build,))
+            self.db.commit()
+        except sqlite3.Error as exc:
+            log.info("news archive: page cache not saved (%s)", exc)
+        self.fresh = {}
+        return env
+
+    def _build(self, env: jinja2.Environment, config, files) -> jinja2.Environment:
+        pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
+                 if generated(f.src_uri) and f.page is not None]
+        if not self.full or self.nav is None or len(pages) < MIN_PARALLEL or not _forkable():
+            return env
+        _shared.update(config=config, files=files, env=env, nav=self.nav,
+                       doc_files=files.documentation_pages(inclusion=InclusionLevel.is_included))
+        try:
+            _fork_map(_write, _chunks([p.file.src_uri for p in pages]))
+        finally:
+            _shared.clear()
+        log.info("news archive: %d pages written on %d cores", len(pages), parallel.cores())
+        for page in pages:
+            page.meta["template"] = BUILT
+        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_built)
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT: ""}), env.loader])
+        return env
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+_shared: dict = {}
+
+
+def _quiet_built(record: logging.LogRecord) -> bool:
+    """MkDocs notes every page its own pass leaves empty; those written by workers are not news."""
+    return not (record.getMessage().startswith("Page skipped: '")
+                and generated(record.getMessage()[len("Page skipped: '"):]))
+
+
+def _chunks(items: list) -> list[list]:
+    return [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+
+
+def _convert(uris: list[str]) -> list[tuple[str, bytes]]:
+    """In a worker: what `mkdocs.commands.build._populate_page` does up to
+    `Page.render`, for each page."""
+    config, files = _shared["config"], _shared["files"]
+    out = []
+    for uri in uris:
+        page = files.get_file_from_path(uri).page
+        config._current_page = page
+        try:
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            Page.render(page, config, files)
+            out.append((uri, _pack(page)))
+        finally:
+            config._current_page = None
+    return out
+
+
+PAGES = PageCache()
+
+
+def _write(uris: list[str]) -> None:
+    """In a worker: MkDocs' own `_build_page` for each page."""
+    config, files, env, nav, doc_files = (_shared[k] for k in ("config", "files", "env", "nav", "doc_files"))
+    for uri in uris:
+        _build_page(files.get_file_from_path(uri).page, config, doc_files, nav, env, dirty=False, excluded=False)
