@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -44,10 +44,19 @@ class Entry:
 class Registry:
     entries: tuple[Entry, ...]
     by_form: dict           # folded name or alias -> Entry
+    # answers already given: every article asks about the same names again
+    _found: dict = field(default_factory=dict, compare=False, repr=False)
 
     def find(self, name: str) -> Entry | None:
         """The entry for a full name: an exact alias (folded), else one whose
         name or alias is the same person by spelling (close surname and first name)."""
+        if name not in self._found:
+            if len(self._found) > 100_000:
+                self._found.clear()
+            self._found[name] = self._find(name)
+        return self._found[name]
+
+    def _find(self, name: str) -> Entry | None:
         hit = self.by_form.get(fold(name))
         if hit or len(fold(name).split()) < 2:
             return hit
@@ -57,6 +66,12 @@ class Registry:
 
     def by_surname(self, word: str) -> Entry | None:
         """The one entry whose name or alias ends with this surname, if exactly one."""
+        key = ("surname", word)
+        if key not in self._found:
+            self._found[key] = self._by_surname(word)
+        return self._found[key]
+
+    def _by_surname(self, word: str) -> Entry | None:
         hits = {e for e in self.entries for form in e.forms if surname(form) == fold(word)}
         return hits.pop() if len(hits) == 1 else None
 
