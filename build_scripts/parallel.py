@@ -41,6 +41,23 @@ def extract_many(work: Callable, jobs: list[Job], registry: Registry, workers: i
             yield from results
 
 
+def forkable(workers: int) -> bool:
+    """Whether work may go to forked processes: more than one worker, and no
+    other thread whose locks a fork would copy in whatever state they are."""
+    return workers > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def fork_map(work: Callable, parts: list, workers: int | None = None) -> list:
+    """[work(part) for part in parts], on every core when this process may
+    fork. `work` finds its data where the caller left it before the call:
+    forked workers share it without copying."""
+    workers = cores() if workers is None else workers
+    if len(parts) < 2 or not forkable(workers):
+        return [work(part) for part in parts]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(work, parts))
+
+
 def _context():
     """Fork, so workers share the data already loaded, unless other threads
     run (`mkdocs serve`): a fork copies their locks in whatever state they are."""

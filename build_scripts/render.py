@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from . import feeds, render_browse, render_data, render_people, unresolved
+from . import feeds, parallel, render_browse, render_data, render_people, unresolved
 from .markdown_text import attr, escape, link
 from .models import Archive, Article, Copy
 from .names import sort_key
@@ -16,11 +16,48 @@ GENERATED_DIRS = ("articles", "actors", "countries", "data", "timeline", "storie
                   "feeds", "charts")
 
 
-def render(archive: Archive) -> dict[str, str]:
+PARALLEL_FROM = 500     # articles from which pages are rendered on every core
+PART = 400              # articles or actors rendered by one task
+
+
+def render(archive: Archive, workers: int | None = None) -> dict[str, str]:
+    """Every generated file; on every core for a large archive (the same files)."""
     ctx = context(archive)
+    parts = [("rest", 0, 0)]
+    if len(archive.articles) >= PARALLEL_FROM:
+        parts += [("articles", i, i + PART) for i in range(0, len(archive.articles), PART)]
+        parts += [("actors", i, i + PART) for i in range(0, len(archive.actors), PART)]
+    else:
+        parts += [("articles", 0, len(archive.articles)), ("actors", 0, len(archive.actors))]
+        workers = 1
+    _shared["ctx"] = ctx
+    try:
+        done = parallel.fork_map(_render_part, parts, workers)
+    finally:
+        _shared.clear()
     files: dict[str, str] = {}
-    for art in archive.articles:
-        files[article_page(art)] = render_article(art, ctx)
+    for part in done:
+        files.update(part)
+    return files
+
+
+_shared: dict = {}
+
+
+def _render_part(part: tuple[str, int, int]) -> dict[str, str]:
+    kind, start, end = part
+    ctx = _shared["ctx"]
+    if kind == "articles":
+        return {article_page(art): render_article(art, ctx) for art in ctx.archive.articles[start:end]}
+    if kind == "actors":
+        return render_people.actors(ctx, ctx.archive.actors[start:end])
+    return _rest(ctx)
+
+
+def _rest(ctx: Context) -> dict[str, str]:
+    """Everything but the article and actor pages."""
+    archive = ctx.archive
+    files: dict[str, str] = {}
     files["articles/index.md"] = render_article_index(archive)
     files["actors/index.md"] = render_actor_index(archive, ctx)
     files["actors/unresolved.md"] = render_unresolved(archive)
@@ -28,7 +65,7 @@ def render(archive: Archive) -> dict[str, str]:
     files["data/archive.json"] = archive_json(archive, ctx.actor_pages)
     files[ARCHIVE_FEED] = feeds.atom(ARCHIVE_FEED, "News archive: latest articles", HOME, list(archive.articles),
                                      ctx.country_names)
-    for part in (render_people.render(ctx), render_browse.render(ctx), render_data.render(archive)):
+    for part in (render_people.countries(ctx), render_browse.render(ctx), render_data.render(archive)):
         files.update(part)
     return files
 

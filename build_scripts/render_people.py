@@ -22,9 +22,10 @@ def followed(actor: Actor) -> bool:
     return actor.in_registry or len(actor.articles) >= FOLLOWED_FROM
 
 
-def render(ctx: Context) -> dict[str, str]:
+def actors(ctx: Context, people) -> dict[str, str]:
+    """The pages, feeds and charts of these actors."""
     files: dict[str, str] = {}
-    for actor in ctx.archive.actors:
+    for actor in people:
         arts = [ctx.by_id[i] for i in actor.articles]
         files[actor_page(actor)] = actor_text(actor, arts, ctx)
         if not followed(actor):
@@ -33,6 +34,11 @@ def render(ctx: Context) -> dict[str, str]:
         if actor.people:
             files[chart("actors", actor.slug + "-people")] = charts.ranked(
                 f"People most often named with {actor.name}", actor.people)
+    return files
+
+
+def countries(ctx: Context) -> dict[str, str]:
+    files: dict[str, str] = {}
     for country in ctx.archive.countries:
         arts = [ctx.by_id[i] for i in country.articles]
         slug = country.code.lower()

@@ -59,6 +59,15 @@ def test_parallel_extraction_gives_the_single_process_result(tmp_path):
         other.join()
 
 
+def test_pages_rendered_on_every_core_are_the_same(seeds_build, monkeypatch):
+    archive = seeds_build[0].archive
+    alone = render.render(archive, workers=1)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(render, "PART", 2)
+    spread = render.render(archive, workers=2)
+    assert spread == alone
+
+
 def test_nothing_changed_skips_the_work_and_keeps_the_archive(archive, tmp_path, monkeypatch):
     first = pipeline.build(archive, tmp_path / "docs")
     seen = extracted(monkeypatch)
