@@ -18,7 +18,7 @@ from .pages import article_page, url_of
 from .xml_text import clean
 
 ATOM = "http://www.w3.org/2005/Atom"
-MAX_ENTRIES = 50
+MAX_ENTRIES = 20          # as most news sites: a reader polls often, the site keeps the rest
 UNDATED = "1970-01-01T00:00:00Z"
 GENERATOR = "news-archive"
 
