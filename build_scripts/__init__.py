@@ -1,3 +1,3 @@
 """News archive generator: articles/ in, a tagged MkDocs site out."""
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"

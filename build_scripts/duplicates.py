@@ -16,6 +16,9 @@ import dataclasses
 import re
 from pathlib import PurePosixPath
 
+from functools import lru_cache
+
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from .errors import Problem
@@ -40,6 +43,26 @@ def shingles(article: Article) -> set[bytes]:
         return {text_of(article).encode()}
     return {" ".join(words[i:i + SHINGLE_WORDS]).encode()
             for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
+def signature(article: Article) -> bytes:
+    """The MinHash signature of an article's shingles (kept in its fingerprint)."""
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=t.scheme)
+    m.update_batch(list(shingles(article)))
+    return m.hashvalues.tobytes()
+
+
+def _minhash(article: Article) -> MinHash:
+    t = _template()
+    values = article.fingerprint.minhash if article.fingerprint else signature(article)
+    return MinHash(seed=1, hashvalues=np.frombuffer(values, dtype=t.hashvalues.dtype),
+                   permutations=t.permutations, scheme=t.scheme)
 
 
 def similarity(a: set, b: set) -> float:
@@ -75,13 +98,20 @@ def groups(articles: list[Article]) -> list[list[Article]]:
             i = parent[i]
         return i
 
+    shingled: dict[int, set[bytes]] = {}
+
+    def shingles_of(i: int) -> set[bytes]:
+        if i not in shingled:
+            shingled[i] = shingles(articles[i])
+        return shingled[i]
+
     lsh = MinHashLSH(threshold=CANDIDATE, num_perm=NUM_PERM)
-    signatures = MinHash.generator((list(shingles(a)) for a in articles), num_perm=NUM_PERM, seed=1)
-    for i, signature in enumerate(signatures):
-        for j in sorted(lsh.query(signature)):
-            if root(i) != root(j) and similarity(shingles(articles[i]), shingles(articles[j])) >= SIMILAR:
+    for i, art in enumerate(articles):
+        sig = _minhash(art)
+        for j in sorted(lsh.query(sig)):
+            if root(i) != root(j) and similarity(shingles_of(i), shingles_of(j)) >= SIMILAR:
                 parent[root(i)] = root(j)
-        lsh.insert(i, signature)
+        lsh.insert(i, sig)
     members: dict[int, list[Article]] = {}
     for i, art in enumerate(articles):
         members.setdefault(root(i), []).append(art)

@@ -79,6 +79,15 @@ class Copy:
 
 
 @dataclass(frozen=True)
+class Fingerprint:
+    """What finding copies and stories needs of an article's text, worked out
+    once with its extraction and kept in the cache with it."""
+
+    words: str                           # stemmed words of the title and text, counted: "word=2 other=1"
+    minhash: bytes                       # MinHash signature of its shingles (duplicates)
+
+
+@dataclass(frozen=True)
 class Article:
     id: str
     source_file: str
@@ -96,6 +105,7 @@ class Article:
     rejected: tuple = ()      # name-like phrases not taken for people, with the reason
     story: str | None = None  # id of the Story it belongs to, if other reports cover the same event
     copies: tuple[Copy, ...] = ()   # the same story in other files, not shown on pages of their own
+    fingerprint: Fingerprint | None = field(default=None, compare=False, repr=False)
 
     @property
     def sort_key(self) -> tuple:

@@ -9,10 +9,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import cache, cleaning, duplicates, front_matter, index, parallel, readers, registry, render, sources, write
+from . import (cache, cleaning, duplicates, front_matter, index, parallel, readers, registry, render, sources,
+               stories, write)
 from .errors import ArchiveError, Problem
 from .extract import extract_article
-from .models import Archive, Article
+from .models import Archive, Article, Fingerprint
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,9 @@ def extract_one(path: Path, rel: str, article_id: str, sidecar, reg: registry.Re
     if not cleaned.by_role("body", "title", "heading"):
         return None, problems + [Problem(rel, 1, "no article text left after removing page furniture: "
                                          "check that the file holds the article")]
-    return front_matter.credit(extract_article(raw, cleaned, reg, article_id), raw.origins), problems
+    article = front_matter.credit(extract_article(raw, cleaned, reg, article_id), raw.origins)
+    fingerprint = Fingerprint(stories.packed_words(article), duplicates.signature(article))
+    return dataclasses.replace(article, fingerprint=fingerprint), problems
 
 
 def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None,
@@ -129,8 +132,7 @@ def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], Non
         return BuildResult(last.counts, write.WriteReport((), len(last.outputs), ()), time.perf_counter() - start,
                            lambda: extract_and_index(src, store=store))
     archive = extract_and_index(src, progress, workers, store)
-    files = render.render(archive)
-    report = write.write_tree(docs_dir, files, render.GENERATED_DIRS)
+    report = render.write_all(archive, docs_dir, workers)
     counts = Counts.of(archive)
     if store:
         store.remember(src, docs_dir, render.GENERATED_DIRS, counts)

@@ -4,7 +4,9 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from . import feeds, parallel, render_browse, render_data, render_people, unresolved
+from pathlib import Path
+
+from . import feeds, parallel, render_browse, render_data, render_people, unresolved, write
 from .markdown_text import attr, escape, link
 from .models import Archive, Article, Copy
 from .names import sort_key
@@ -22,15 +24,8 @@ PART = 400              # articles or actors rendered by one task
 
 def render(archive: Archive, workers: int | None = None) -> dict[str, str]:
     """Every generated file; on every core for a large archive (the same files)."""
-    ctx = context(archive)
-    parts = [("rest", 0, 0)]
-    if len(archive.articles) >= PARALLEL_FROM:
-        parts += [("articles", i, i + PART) for i in range(0, len(archive.articles), PART)]
-        parts += [("actors", i, i + PART) for i in range(0, len(archive.actors), PART)]
-    else:
-        parts += [("articles", 0, len(archive.articles)), ("actors", 0, len(archive.actors))]
-        workers = 1
-    _shared["ctx"] = ctx
+    parts, workers = _parts(archive, workers)
+    _shared["ctx"] = context(archive)
     try:
         done = parallel.fork_map(_render_part, parts, workers)
     finally:
@@ -41,7 +36,33 @@ def render(archive: Archive, workers: int | None = None) -> dict[str, str]:
     return files
 
 
+def write_all(archive: Archive, docs: Path, workers: int | None = None) -> write.WriteReport:
+    """Render and write every generated file into the docs folder, part by
+    part (on every core for a large archive): never all the pages in memory
+    at once. The same files as write.write_tree(docs, render(archive), ...)."""
+    parts, workers = _parts(archive, workers)
+    _shared.update(ctx=context(archive), docs=docs)
+    try:
+        done = parallel.fork_map(_write_part, parts, workers)
+    finally:
+        _shared.clear()
+    return write.finish(docs, GENERATED_DIRS, done)
+
+
+def _parts(archive: Archive, workers: int | None) -> tuple[list[tuple[str, int, int]], int | None]:
+    parts = [("rest", 0, 0)]
+    if len(archive.articles) < PARALLEL_FROM:
+        return parts + [("articles", 0, len(archive.articles)), ("actors", 0, len(archive.actors))], 1
+    parts += [("articles", i, i + PART) for i in range(0, len(archive.articles), PART)]
+    parts += [("actors", i, i + PART) for i in range(0, len(archive.actors), PART)]
+    return parts, workers
+
+
 _shared: dict = {}
+
+
+def _write_part(part: tuple[str, int, int]) -> write.Written:
+    return write.write_files(_shared["docs"], _render_part(part), GENERATED_DIRS)
 
 
 def _render_part(part: tuple[str, int, int]) -> dict[str, str]:

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
+from . import parallel
 from .extract.language import FUNCTION_WORDS
 from .models import Article, Related, Story
 from .names import fold
@@ -100,9 +101,23 @@ def words(text: str) -> list[str]:
     return [w[:STEM] for w in _WORD.findall(_plain(text)) if w not in _STOPWORDS]
 
 
-def terms(art: Article) -> Counter:
+def text_words(art: Article) -> Counter:
+    """Its title's and text's words, counted (kept in its fingerprint)."""
     lines = [ln.text for ln in art.cleaned.by_role("title", "heading", "body")]
-    counts = Counter(words(" ".join([art.title.value, *lines])))
+    return Counter(words(" ".join([art.title.value, *lines])))
+
+
+def packed_words(art: Article) -> str:
+    """text_words as one string ("word=2 other=1"), small enough to keep for every article."""
+    return " ".join(f"{w}={n}" for w, n in text_words(art).items())
+
+
+def _unpack_words(packed: str) -> Counter:
+    return Counter({w: int(n) for w, n in (item.split("=") for item in packed.split())})
+
+
+def terms(art: Article) -> Counter:
+    counts = _unpack_words(art.fingerprint.words) if art.fingerprint else text_words(art)
     for m in art.actors:
         counts["@" + fold(m.key)] += ENTITY_WEIGHT
     for m in art.organizations:
@@ -209,20 +224,38 @@ def related(articles: list[Article], stories: list[Story]) -> dict[str, tuple[Re
     weight = {k: math.log((n + 1) / len(ids)) * (COUNTRY_WEIGHT if k[0] == "country" else 1.0)
               for k, ids in postings.items()}
     dates = {a.id: _date(a) for a in ordered}
+    ids = [a.id for a in ordered]
+    _shared.update(keys=keys, postings=postings, position=position, weight=weight, dates=dates, story_of=story_of)
+    try:
+        parts = parallel.fork_map(_related_part, [ids[i:i + RELATED_PART] for i in range(0, len(ids), RELATED_PART)]
+                                  if len(ids) >= RELATED_PARALLEL_FROM else [ids], None)
+    finally:
+        _shared.clear()
+    return {k: v for part in parts for k, v in part.items()}
+
+
+_shared: dict = {}
+RELATED_PARALLEL_FROM = 2000    # articles from which related articles are found on every core
+RELATED_PART = 1000
+
+
+def _related_part(ids: list[str]) -> dict[str, tuple[Related, ...]]:
+    keys, postings, position = _shared["keys"], _shared["postings"], _shared["position"]
+    weight, dates, story_of = _shared["weight"], _shared["dates"], _shared["story_of"]
     out = {}
-    for a in ordered:
+    for a_id in ids:
         shared: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for k in keys[a.id]:
-            ids = postings[k]
-            p = position[k][a.id]
-            for other in ids[max(0, p - NEIGHBOURS): p + NEIGHBOURS + 1]:
-                if other != a.id and (story_of.get(other) is None or story_of[other] != story_of.get(a.id)):
+        for k in keys[a_id]:
+            ids_k = postings[k]
+            p = position[k][a_id]
+            for other in ids_k[max(0, p - NEIGHBOURS): p + NEIGHBOURS + 1]:
+                if other != a_id and (story_of.get(other) is None or story_of[other] != story_of.get(a_id)):
                     shared[other].append(k)
         scored = []
         for other, ks in shared.items():
             if not any(kind != "country" for kind, _ in ks) and len(ks) < 2:
                 continue
-            score = sum(weight[k] for k in ks) * _closeness(dates[a.id], dates[other])
+            score = sum(weight[k] for k in ks) * _closeness(dates[a_id], dates[other])
             if score > 0:
                 scored.append((-score, other, ks))
         scored.sort()
@@ -236,7 +269,7 @@ def related(articles: list[Article], stories: list[Story]) -> dict[str, tuple[Re
                                            for wanted in ("actor", "organization", "country"))))
             if len(chosen) == RELATED:
                 break
-        out[a.id] = tuple(chosen)
+        out[a_id] = tuple(chosen)
     return out
 
 

@@ -55,13 +55,25 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+@dataclass(frozen=True)
+class Written:
+    """What writing some of the files did."""
+
+    kept: tuple[str, ...]          # every file given, written or not
+    written: tuple[str, ...]
+    unchanged: int
+
+
 def write_tree(docs: Path, files: dict[str, str], owned: tuple[str, ...]) -> WriteReport:
+    return finish(docs, owned, [write_files(docs, files, owned)])
+
+
+def write_files(docs: Path, files: dict[str, str], owned: tuple[str, ...]) -> Written:
+    """Write the files whose bytes changed; prune nothing (see finish)."""
     written, unchanged = [], 0
-    keep = set()
     target = targets(docs, owned)
     for rel in sorted(files):
         path = target(rel)
-        keep.add(path)
         data = files[rel].encode("utf-8")
         try:
             if path.read_bytes() == data:
@@ -71,6 +83,16 @@ def write_tree(docs: Path, files: dict[str, str], owned: tuple[str, ...]) -> Wri
             pass
         atomic_write(path, data)
         written.append(rel)
+    return Written(tuple(files), tuple(written), unchanged)
+
+
+def finish(docs: Path, owned: tuple[str, ...], parts: list[Written]) -> WriteReport:
+    """After every part is written: remove the files of the owned folders no
+    part kept, and empty folders, and report."""
+    target = targets(docs, owned)
+    keep = {target(rel) for part in parts for rel in part.kept}
+    written = sorted(rel for part in parts for rel in part.written)
+    unchanged = sum(part.unchanged for part in parts)
     removed = []
     root = docs.resolve()
     for d in owned:

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from build_scripts import cache, parallel, pipeline, render
+from build_scripts import cache, parallel, pipeline, render, write
 
 from .conftest import DATA, ROOT
 from .test_golden import tree
@@ -126,3 +126,18 @@ def test_the_cache_lives_beside_the_docs_never_in_the_articles(archive, tmp_path
     assert cache.Store.beside(archive / "site-docs", archive) is None
     assert not (archive / cache.FOLDER).exists()
     assert sorted(p.relative_to(archive) for p in archive.rglob("*") if "site-docs" not in p.parts) == before
+
+
+def test_pages_written_part_by_part_on_every_core_are_the_same(seeds_build, tmp_path, monkeypatch):
+    archive = seeds_build[0].archive
+    one, two = tmp_path / "one" / "docs", tmp_path / "two" / "docs"
+    write.write_tree(one, render.render(archive, workers=1), render.GENERATED_DIRS)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(render, "PART", 2)
+    (two / "actors").mkdir(parents=True)
+    (two / "actors" / "gone.md").write_text("stale", "utf-8")
+    report = render.write_all(archive, two, workers=2)
+    assert report.removed == ("actors/gone.md",)
+    assert tree(two) == tree(one)
+    again = render.write_all(archive, two, workers=2)
+    assert not again.written and not again.removed and again.unchanged == len(report.written)

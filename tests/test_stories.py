@@ -115,3 +115,13 @@ def test_related_articles_share_people_and_leave_out_the_story(seeds_build):
 def test_words_fold_accents_split_elisions_and_stem():
     assert stories.words("L'Algérie renforce la sécurité; security restored") == [
         "algeri", "renfor", "securi", "securi", "restor"]
+
+
+def test_related_articles_found_on_every_core_are_the_same(seeds_build, monkeypatch):
+    archive = seeds_build[0].archive
+    articles = list(archive.articles)
+    alone = stories.related(articles, list(archive.stories))
+    monkeypatch.setattr(stories, "RELATED_PARALLEL_FROM", 1)
+    monkeypatch.setattr(stories, "RELATED_PART", 2)
+    assert stories.related(articles, list(archive.stories)) == alone
+    assert alone == archive.related
