@@ -59,7 +59,10 @@ def on_pre_page(page, config, files, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
-    return PAGES.finish(env, config, files)
+    env = PAGES.finish(env, config, files)
+    if PAGES.built and not search.INDEXER.background:
+        search.INDEXER.start(Path(config.site_dir))     # the article pages are all written: index meanwhile
+    return env
 
 
 def on_post_build(config, **kwargs) -> None:

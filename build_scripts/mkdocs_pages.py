@@ -35,6 +35,7 @@ import multiprocessing
 import pickle
 import sqlite3
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
@@ -106,17 +107,17 @@ class PageCache:
         self.db: sqlite3.Connection | None = None
         self.salt = b""
         self.keys: dict[str, bytes] = {}
-        self.fresh: dict[bytes, bytes] = {}
         self.build = 0
         self.full = True
         self.nav = None
+        self.built = False          # whether workers wrote the generated pages of this build
 
     def open(self, config, full: bool) -> None:
         """Before a build: `full` is False under `--dirty`, when only changed
         pages are read and nothing unused may be forgotten."""
         folder = Path(config["docs_dir"]).resolve().parent / ".cache"
         self.close()
-        self.salt, self.full, self.keys, self.fresh = _salt(config), full, {}, {}
+        self.salt, self.full, self.keys = _salt(config), full, {}
         try:
             folder.mkdir(exist_ok=True)
             self.db = sqlite3.connect(folder / FILE, check_same_thread=False)
@@ -146,14 +147,15 @@ class PageCache:
         if len(todo) < MIN_PARALLEL or not _forkable():
             return          # MkDocs converts them one by one, and they are kept as it goes
         _shared.update(config=config, files=files)
+        start = time.perf_counter()
         try:
             for results in _fork_map(_convert, _chunks(todo)):
-                for uri, value in results:
-                    self.fresh[self.keys[uri]] = value
+                self.db.executemany("insert or replace into pages values (?, ?, ?)",
+                                    [(self.keys[uri], value, self.build) for uri, value in results])
         finally:
             _shared.clear()
-        log.info("news archive: %d pages converted on %d cores, %d kept from earlier builds",
-                 len(todo), parallel.cores(), len(pages) - len(todo))
+        log.info("news archive: %d pages converted on %d cores in %.1f s, %d kept from earlier builds",
+                 len(todo), parallel.cores(), time.perf_counter() - start, len(pages) - len(todo))
 
     def _known(self, keys: list[bytes]) -> set[bytes]:
         found: set[bytes] = set()
@@ -170,18 +172,14 @@ class PageCache:
 
     def _render(self, page: Page, config, files) -> None:
         key = self.key(page)
-        value = self.fresh.pop(key, None)
-        if value is None:
-            row = self.db.execute("select value from pages where key = ?", (key,)).fetchone()
-            if row:
+        row = self.db.execute("select value, used from pages where key = ?", (key,)).fetchone()
+        if row:
+            if row[1] != self.build:
                 self.db.execute("update pages set used = ? where key = ?", (self.build, key))
-                _unpack(page, row[0])
-                return
-            Page.render(page, config, files)
-            value = _pack(page)
-        else:
-            _unpack(page, value)
-        self.db.execute("insert or replace into pages values (?, ?, ?)", (key, value, self.build))
+            _unpack(page, row[0])
+            return
+        Page.render(page, config, files)
+        self.db.execute("insert or replace into pages values (?, ?, ?)", (key, _pack(page), self.build))
 
     def finish(self, env: jinja2.Environment, config, files) -> jinja2.Environment:
         """After the pages are read (`on_env`): keep what was converted and,
@@ -196,21 +194,24 @@ class PageCache:
             self.db.commit()
         except sqlite3.Error as exc:
             log.info("news archive: page cache not saved (%s)", exc)
-        self.fresh = {}
         return env
 
     def _build(self, env: jinja2.Environment, config, files) -> jinja2.Environment:
+        self.built = False
         pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
                  if generated(f.src_uri) and f.page is not None]
         if not self.full or self.nav is None or len(pages) < MIN_PARALLEL or not _forkable():
             return env
         _shared.update(config=config, files=files, env=env, nav=self.nav,
                        doc_files=files.documentation_pages(inclusion=InclusionLevel.is_included))
+        start = time.perf_counter()
         try:
             _fork_map(_write, _chunks([p.file.src_uri for p in pages]))
         finally:
             _shared.clear()
-        log.info("news archive: %d pages written on %d cores", len(pages), parallel.cores())
+        log.info("news archive: %d pages written on %d cores in %.1f s", len(pages), parallel.cores(),
+                 time.perf_counter() - start)
+        self.built = True
         for page in pages:
             page.meta["template"] = BUILT
         logging.getLogger("mkdocs.commands.build").addFilter(_quiet_built)

@@ -66,8 +66,21 @@ class Indexer:
     def __init__(self) -> None:
         self.background = False
         self.running: subprocess.Popen | None = None
+        self.early: subprocess.Popen | None = None
+
+    def start(self, site_dir: Path) -> None:
+        """Start indexing before the build ends, once every article page is
+        written (they are, when workers wrote the generated pages): `index`
+        then waits for it instead of starting afresh."""
+        self.stop()
+        self.early = subprocess.Popen(command(site_dir))
 
     def index(self, site_dir: Path) -> None:
+        if self.early:
+            early, self.early = self.early, None
+            if early.wait():
+                raise subprocess.CalledProcessError(early.returncode, early.args)
+            return
         self.stop()
         if self.background:
             self.running = subprocess.Popen(command(site_dir))
@@ -75,10 +88,11 @@ class Indexer:
             subprocess.run(command(site_dir), check=True)
 
     def stop(self) -> None:
-        if self.running and self.running.poll() is None:
-            self.running.terminate()
-            self.running.wait()
-        self.running = None
+        for proc in (self.running, self.early):
+            if proc and proc.poll() is None:
+                proc.terminate()
+                proc.wait()
+        self.running = self.early = None
 
 
 INDEXER = Indexer()      # one per process: MkDocs loads its hooks afresh for every rebuild
