@@ -24,8 +24,9 @@ renders those pages with an empty template, which writes nothing.
 
 Nothing here changes what is built: a build on one core and without the
 cache gives the same site, byte for byte. Workers are forked only from a
-process with a single thread (`mkdocs build`; under `mkdocs serve` the
-pages are converted and built by MkDocs itself, and only what changed).
+process with a single thread: `mkdocs build` and the first build of
+`mkdocs serve`; serve's rebuilds after an edit run beside its server
+threads, and MkDocs converts and builds the changed pages itself.
 """
 from __future__ import annotations
 
@@ -200,9 +201,9 @@ class PageCache:
         self.built = False
         pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
                  if generated(f.src_uri) and f.page is not None]
-        if not self.full or self.nav is None or len(pages) < MIN_PARALLEL or not _forkable():
+        if self.nav is None or len(pages) < MIN_PARALLEL or not _forkable():
             return env
-        _shared.update(config=config, files=files, env=env, nav=self.nav,
+        _shared.update(config=config, files=files, env=env, nav=self.nav, dirty=not self.full,
                        doc_files=files.documentation_pages(inclusion=InclusionLevel.is_included))
         start = time.perf_counter()
         try:
@@ -262,4 +263,5 @@ def _write(uris: list[str]) -> None:
     """In a worker: MkDocs' own `_build_page` for each page."""
     config, files, env, nav, doc_files = (_shared[k] for k in ("config", "files", "env", "nav", "doc_files"))
     for uri in uris:
-        _build_page(files.get_file_from_path(uri).page, config, doc_files, nav, env, dirty=False, excluded=False)
+        _build_page(files.get_file_from_path(uri).page, config, doc_files, nav, env, dirty=_shared["dirty"],
+                    excluded=False)
