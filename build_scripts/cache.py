@@ -79,9 +79,9 @@ class Store:
             return
         with self._db() as db:
             db.executemany("delete from articles where rel = ?", [(rel,) for rel in sorted(gone)])
-            db.executemany("insert or replace into articles values (?, ?, ?, ?)",
-                           [(rel, id_, dig, pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
-                            for rel, (id_, dig, result) in new.items()])
+            db.executemany("insert or replace into articles values (?, ?, ?, ?)",      # one at a time
+                           ((rel, id_, dig, pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+                            for rel, (id_, dig, result) in new.items()))
         for rel in gone:
             del entries[rel]
         entries.update(new)

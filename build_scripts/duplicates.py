@@ -17,12 +17,16 @@ import re
 from pathlib import PurePosixPath
 
 from functools import lru_cache
-
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from .errors import Problem
 from .models import Article, Copy
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch (which loads SciPy) and NumPy are imported where used: half a
+# second that a build with nothing changed does not need.
 
 SHINGLE_WORDS = 5
 SIMILAR = 0.8          # shingle Jaccard similarity from which two texts are one story
@@ -47,11 +51,15 @@ def shingles(article: Article) -> set[bytes]:
 
 @lru_cache(maxsize=1)
 def _template() -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def signature(article: Article) -> bytes:
     """The MinHash signature of an article's shingles (kept in its fingerprint)."""
+    from datasketch import MinHash
+
     t = _template()
     m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=t.scheme)
     m.update_batch(list(shingles(article)))
@@ -59,6 +67,9 @@ def signature(article: Article) -> bytes:
 
 
 def _minhash(article: Article) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     t = _template()
     values = article.fingerprint.minhash if article.fingerprint else signature(article)
     return MinHash(seed=1, hashvalues=np.frombuffer(values, dtype=t.hashvalues.dtype),
@@ -104,6 +115,8 @@ def groups(articles: list[Article]) -> list[list[Article]]:
         if i not in shingled:
             shingled[i] = shingles(articles[i])
         return shingled[i]
+
+    from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=CANDIDATE, num_perm=NUM_PERM)
     for i, art in enumerate(articles):

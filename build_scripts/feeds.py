@@ -18,7 +18,7 @@ from .pages import article_page, url_of
 from .xml_text import clean
 
 ATOM = "http://www.w3.org/2005/Atom"
-MAX_ENTRIES = 20          # as most news sites: a reader polls often, the site keeps the rest
+MAX_ENTRIES = 10          # as most news sites: a reader polls often, the site keeps the rest
 UNDATED = "1970-01-01T00:00:00Z"
 GENERATOR = "news-archive"
 
@@ -38,7 +38,7 @@ def atom(path: str, title: str, page: str, articles: list[Article], country_name
     _text(feed, "generator", GENERATOR)
     for art in entries:
         feed.append(_entry(path, art, country_names))
-    ET.indent(feed)
+    ET.indent(feed, space="")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 

@@ -15,7 +15,7 @@ from typing import Callable
 
 import charset_normalizer
 
-from . import front_matter, webpage
+from . import front_matter
 from .cleaning import MAX_LINE
 from .errors import ArchiveError, Problem
 from .models import RawArticle
@@ -145,6 +145,8 @@ def read_sidecar(path: Path, rel: str) -> tuple[dict, list[Problem]]:
 def read_html(path: Path, rel: str) -> tuple[RawArticle, list[Problem]]:
     """A saved web page: its main text and what its markup states."""
     data = read_bytes(path, rel)
+    from . import webpage       # trafilatura and htmldate: loaded only when there is a web page to read
+
     text, problems = decode(data, rel, webpage.declared_charset(data))
     return webpage.extract(normalise(text), rel), problems
 
