@@ -24,6 +24,7 @@ def sort_key(text: str) -> tuple[str, str]:
     return fold(text), text
 
 
+@lru_cache(maxsize=65_536)
 def slugify(text: str, max_length: int = 80) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return slug[:max_length].rstrip("-") or "x"

@@ -9,6 +9,7 @@ import codecs
 import dataclasses
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -235,6 +236,8 @@ def _skip(name: str, path: Path, root: Path) -> tuple[str, str] | None:
     if name.startswith("."):
         return "a hidden file (the name starts with '.'): skipped; rename it to include it", "info"
     try:
+        if stat.S_ISREG(path.lstat().st_mode):
+            return None         # a plain file found by walking the folder, links not followed: inside it
         real = path.resolve(strict=True)
     except FileNotFoundError:
         return "a link to a file that does not exist: fix or remove the link", "input"
