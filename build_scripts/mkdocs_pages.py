@@ -32,12 +32,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import pickle
 import sqlite3
-import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
@@ -77,13 +74,7 @@ def _salt(config) -> bytes:
 
 
 def _forkable() -> bool:
-    return (parallel.cores() > 1 and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
-
-
-def _fork_map(work, chunks: list) -> list:
-    with ProcessPoolExecutor(parallel.cores(), mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(work, chunks))
+    return parallel.forkable(parallel.cores())
 
 
 def _toc_tokens(items) -> list[dict]:
@@ -150,7 +141,7 @@ class PageCache:
         _shared.update(config=config, files=files)
         start = time.perf_counter()
         try:
-            for results in _fork_map(_convert, _chunks(todo)):
+            for results in parallel.fork_map(_convert, _chunks(todo)):
                 self.db.executemany("insert or replace into pages values (?, ?, ?)",
                                     [(self.keys[uri], value, self.build) for uri, value in results])
         finally:
@@ -207,7 +198,7 @@ class PageCache:
                        doc_files=files.documentation_pages(inclusion=InclusionLevel.is_included))
         start = time.perf_counter()
         try:
-            _fork_map(_write, _chunks([p.file.src_uri for p in pages]))
+            parallel.fork_map(_write, _chunks([p.file.src_uri for p in pages]))
         finally:
             _shared.clear()
         log.info("news archive: %d pages written on %d cores in %.1f s", len(pages), parallel.cores(),
