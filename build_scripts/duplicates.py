@@ -32,6 +32,7 @@ SHINGLE_WORDS = 5
 SIMILAR = 0.8          # shingle Jaccard similarity from which two texts are one story
 CANDIDATE = 0.5        # LSH threshold, well below SIMILAR so that copies are almost never missed
 NUM_PERM = 128
+SHINGLES_KEPT = 256    # shingle sets kept while comparing candidates: reuse without holding them all
 TEXT_ROLES = ("body", "heading", "caption")   # not headers, bylines or headlines, which copies change
 WORD = re.compile(r"\w+")
 
@@ -109,12 +110,9 @@ def groups(articles: list[Article]) -> list[list[Article]]:
             i = parent[i]
         return i
 
-    shingled: dict[int, set[bytes]] = {}
-
-    def shingles_of(i: int) -> set[bytes]:
-        if i not in shingled:
-            shingled[i] = shingles(articles[i])
-        return shingled[i]
+    @lru_cache(maxsize=SHINGLES_KEPT)
+    def shingles_of(i: int) -> frozenset[bytes]:
+        return frozenset(shingles(articles[i]))
 
     from datasketch import MinHashLSH
 
