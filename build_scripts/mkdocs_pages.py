@@ -73,10 +73,6 @@ def _salt(config) -> bytes:
     return hashlib.blake2b(setting.encode(), digest_size=16).digest()
 
 
-def _forkable() -> bool:
-    return parallel.forkable(parallel.cores())
-
-
 def _toc_tokens(items) -> list[dict]:
     return [{"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)} for a in items]
 
@@ -136,7 +132,7 @@ class PageCache:
         pages = [f for f in files.documentation_pages() if generated(f.src_uri) and f.page is not None]
         known = self._known([self.key(f.page) for f in pages])
         todo = [f.src_uri for f in pages if self.key(f.page) not in known]
-        if len(todo) < MIN_PARALLEL or not _forkable():
+        if len(todo) < MIN_PARALLEL or not parallel.forkable(parallel.cores()):
             return          # MkDocs converts them one by one, and they are kept as it goes
         _shared.update(config=config, files=files)
         start = time.perf_counter()
@@ -190,12 +186,11 @@ class PageCache:
 
     def _build(self, env: jinja2.Environment, config, files) -> jinja2.Environment:
         self.built = False
-        pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
-                 if generated(f.src_uri) and f.page is not None]
-        if self.nav is None or len(pages) < MIN_PARALLEL or not _forkable():
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = [f.page for f in doc_files if generated(f.src_uri) and f.page is not None]
+        if self.nav is None or len(pages) < MIN_PARALLEL or not parallel.forkable(parallel.cores()):
             return env
-        _shared.update(config=config, files=files, env=env, nav=self.nav, dirty=not self.full,
-                       doc_files=files.documentation_pages(inclusion=InclusionLevel.is_included))
+        _shared.update(config=config, files=files, env=env, nav=self.nav, dirty=not self.full, doc_files=doc_files)
         start = time.perf_counter()
         try:
             parallel.fork_map(_write, _chunks([p.file.src_uri for p in pages]))

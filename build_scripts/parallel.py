@@ -61,7 +61,7 @@ def fork_map(work: Callable, parts: list, workers: int | None = None) -> list:
 def _context():
     """Fork, so workers share the data already loaded, unless other threads
     run (`mkdocs serve`): a fork copies their locks in whatever state they are."""
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+    if forkable(2):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
                                        else "spawn")

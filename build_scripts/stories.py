@@ -39,6 +39,8 @@ ENTITY_WEIGHT = 3          # a tagged person or organisation counts as this many
 BLOCK_TERMS = 12           # an article's most telling terms used to find candidates ...
 BLOCK_SHARED = 2           # ... of which a pair must share this many to be compared
 RELATED = 5                # related articles shown per article
+RELATED_PARALLEL_FROM = 2000   # articles from which related articles are found on every core ...
+RELATED_PART = 1000            # ... this many articles per task
 COUNTRY_WEIGHT = 0.5       # a shared country counts half as much as a person
 MONTH_DAYS = 30            # related articles a month apart count half as much
 NEIGHBOURS = 25            # a common key links an article to this many on either side in time
@@ -235,8 +237,6 @@ def related(articles: list[Article], stories: list[Story]) -> dict[str, tuple[Re
 
 
 _shared: dict = {}
-RELATED_PARALLEL_FROM = 2000    # articles from which related articles are found on every core
-RELATED_PART = 1000
 
 
 def _related_part(ids: list[str]) -> dict[str, tuple[Related, ...]]:
