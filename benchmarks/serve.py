@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 class Serve:
     startup: float         # first build until the site answers
     edit_visible: float    # saving an article until its page shows the change
+    whole: float           # saving it until the full build that follows has ended and its pages are built
 
 
 def free_port() -> int:
@@ -39,8 +41,27 @@ def busy_children(pid: int) -> list[int]:
         return []
 
 
-def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: str, log: Path) -> Serve:
+DONE = "full build done"       # what the hook logs when the full build after an edit has ended
+
+
+def builds_after(log: Path, line: str) -> int:
+    """How many times serve had reloaded browsers when `line` was logged (never: a large number)."""
+    text = log.read_text("utf-8", "replace")
+    return text[:text.index(line)].count("Reloading browsers") if line in text else 1 << 30
+
+
+def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: str, log: Path,
+                 timeout: float = 3600) -> Serve:
+    """Start serve, edit the article once serve is idle, and time the edit's way to the page."""
     port = free_port()
+    deadline = time.monotonic() + timeout
+
+    def waited() -> None:
+        if proc.poll() is not None:
+            raise RuntimeError(f"mkdocs serve stopped: see {log}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"mkdocs serve took more than {timeout:.0f} s: see {log}")
+
     base = f"http://127.0.0.1:{port}/"
     start = time.perf_counter()
     with open(log, "wb") as out:
@@ -48,18 +69,27 @@ def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: st
                                 stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         try:
             while get(base) is None:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"mkdocs serve stopped: see {log}")
+                waited()
                 time.sleep(0.2)
             startup = time.perf_counter() - start
             while busy_children(proc.pid):          # the search index is built in the background: let it finish
+                waited()
                 time.sleep(0.2)
             time.sleep(1)
             edited = time.perf_counter()
             article.write_text(article.read_text("utf-8") + f"\n\nThe minister mentioned {token} again.\n", "utf-8")
             while token not in (get(base + page) or ""):
+                waited()
                 time.sleep(0.05)
-            return Serve(startup, time.perf_counter() - edited)
+            visible = time.perf_counter() - edited
+            while log.read_text("utf-8", "replace").count("Reloading browsers") < builds_after(log, DONE) + 1:
+                waited()
+                time.sleep(0.2)
+            return Serve(startup, visible, time.perf_counter() - edited)
         finally:
-            proc.terminate()
-            proc.wait()
+            proc.send_signal(signal.SIGINT)         # as Ctrl-C: serve stops what it started in the background
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()

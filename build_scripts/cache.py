@@ -29,6 +29,7 @@ FILE = "news-archive.sqlite"
 SCHEMA = """
 create table if not exists meta (key text primary key, value blob);
 create table if not exists articles (rel text primary key, id text, digest blob, result blob);
+create index if not exists articles_seen on articles (rel, id, digest);
 """
 
 
@@ -86,22 +87,35 @@ class Store:
             del entries[rel]
         entries.update(new)
 
+    def known(self) -> dict[str, tuple[str, bytes]]:
+        """{relative path: (article id, digest)} of every file extracted, without reading the results."""
+        kept = self._memory.get(self.path)
+        if kept and kept[0] == self.salt:
+            return {rel: entry[:2] for rel, entry in kept[1].items()}
+        with self._db() as db:
+            return {rel: (id_, dig) for rel, id_, dig in db.execute("select rel, id, digest from articles")}
+
+    def keep(self, key: str, value: object) -> None:
+        """Keep a value of the last build under a name (`kept` reads it)."""
+        with self._db() as db:
+            db.execute("insert or replace into meta values (?, ?)", (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)))
+
+    def kept(self, key: str) -> object | None:
+        with self._db() as db, _no_gc():
+            row = db.execute("select value from meta where key = ?", (key,)).fetchone()
+            return pickle.loads(row[0]) if row else None
+
     def unchanged(self, src: Sources, docs_dir: Path, owned: tuple[str, ...]) -> LastBuild | None:
         """The last build, if it read the same files and its output is untouched."""
-        with self._db() as db:
-            row = db.execute("select value from meta where key = 'last build'").fetchone()
-        if row is None:
+        last = self.kept("last build")
+        if last is None:
             return None
-        last = pickle.loads(row[0])
         if last.inputs != src.key or last.outputs != outputs(docs_dir, owned):
             return None
         return last
 
     def remember(self, src: Sources, docs_dir: Path, owned: tuple[str, ...], counts: object) -> None:
-        record = LastBuild(src.key, outputs(docs_dir, owned), counts)
-        with self._db() as db:
-            db.execute("insert or replace into meta values ('last build', ?)",
-                       (pickle.dumps(record, pickle.HIGHEST_PROTOCOL),))
+        self.keep("last build", LastBuild(src.key, outputs(docs_dir, owned), counts))
 
     def _entries(self) -> dict[str, tuple]:
         kept = self._memory.get(self.path)

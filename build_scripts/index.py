@@ -14,7 +14,8 @@ from .registry import Registry
 
 
 def build(articles: list[Article], registry: Registry, problems: list) -> Archive:
-    articles = canonical_actor_names(articles, registry)
+    spellings = canonical_names(articles, registry)
+    articles = [renamed(art, spellings) for art in articles]
     found, related = stories.find(articles)
     story_of = {i: s.id for s in found for i in s.articles}
     ordered = sorted((dataclasses.replace(a, story=story_of.get(a.id)) for a in articles), key=lambda a: a.sort_key)
@@ -63,7 +64,8 @@ def build(articles: list[Article], registry: Registry, problems: list) -> Archiv
                 actors=most_first(actor_countries[code]), countries=most_first(places[code]))
         for code in sorted(by_country)
     ]
-    return Archive(tuple(ordered), tuple(actors), tuple(countries), tuple(problems), found, related)
+    return Archive(tuple(ordered), tuple(actors), tuple(countries), tuple(problems), found, related,
+                   spellings={k: v for k, v in spellings.items() if k != v})
 
 
 def named_together(articles: list[Article], field: str) -> dict[str, Counter]:
@@ -80,11 +82,12 @@ def most_first(counts: Counter) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], *sort_key(kv[0]))))
 
 
-def canonical_actor_names(articles: list[Article], registry: Registry) -> list[Article]:
-    """One name per person across the archive. Names the registry knows are
-    already canonical; other spellings of one person (Nunez/Nuñez,
-    Patrouchev/Patrushev) are merged when their surnames sound alike and their
-    given names agree, and take the most used, best-accented spelling."""
+def canonical_names(articles: list[Article], registry: Registry) -> dict[str, str]:
+    """One name per person across the archive: {name found: name used}.
+    Names the registry knows are already canonical; other spellings of one
+    person (Nunez/Nuñez, Patrouchev/Patrushev) are merged when their surnames
+    sound alike and their given names agree, and take the most used,
+    best-accented spelling."""
     known = {e.name for e in registry.entries}
     uses: dict[str, int] = defaultdict(int)
     for art in articles:
@@ -119,17 +122,20 @@ def canonical_actor_names(articles: list[Article], registry: Registry) -> list[A
         name = registered[0] if registered else prefer([m for m in members for _ in range(uses[m])])
         for m in members:
             best[m] = name
-    out = []
-    for art in articles:
-        merged: dict[str, Mention] = {}
-        for m in art.actors:
-            name = best[m.key]
-            old = merged.get(name)
-            forms = (old.forms if old else ()) + m.forms
-            merged[name] = Mention(name, tuple(dict.fromkeys(forms)), old.cue if old else m.cue,
-                                   (old.country if old else None) or m.country)
-        out.append(dataclasses.replace(art, actors=tuple(sorted(merged.values(), key=lambda m: sort_key(m.key)))))
-    return out
+    return best
+
+
+def renamed(art: Article, best: dict[str, str]) -> Article:
+    """The article with each person under the name `best` gives (their own if
+    none), the mentions of one person merged."""
+    merged: dict[str, Mention] = {}
+    for m in art.actors:
+        name = best.get(m.key, m.key)
+        old = merged.get(name)
+        forms = (old.forms if old else ()) + m.forms
+        merged[name] = Mention(name, tuple(dict.fromkeys(forms)), old.cue if old else m.cue,
+                               (old.country if old else None) or m.country)
+    return dataclasses.replace(art, actors=tuple(sorted(merged.values(), key=lambda m: sort_key(m.key))))
 
 
 def unique_slug(slug: str, taken: set[str]) -> str:

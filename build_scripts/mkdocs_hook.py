@@ -1,18 +1,21 @@
 """MkDocs hook: plain `mkdocs serve` and `mkdocs build` regenerate the pages
 from articles/ first, and serve watches articles/ for changes. Unchanged
-pages are not rewritten, so serve's own watcher does not loop. Built pages
-lose the template's indentation; after the build, Pagefind indexes the site for the search
-page, and a warning comes when the site nears GitHub Pages' size limit.
-The generated pages' Markdown is converted on every core and kept between
-builds (build_scripts/mkdocs_pages.py)."""
+pages are not rewritten, so serve's own watcher does not loop; after an
+edit, serve shows the edited article's page first and the full build
+follows in the background (build_scripts/serving.py). Built pages lose the
+template's indentation; after the build, Pagefind indexes the site for the
+search page, and a warning comes when the site nears GitHub Pages' size
+limit. The generated pages' Markdown is converted on every core and kept
+between builds (build_scripts/mkdocs_pages.py)."""
 from __future__ import annotations
 
 import html
 import logging
 from pathlib import Path
 
-from build_scripts import minify, pipeline, search, site_size
+from build_scripts import minify, search, serving, site_size
 from build_scripts.mkdocs_pages import PAGES
+from build_scripts.serving import SESSION
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 
@@ -21,31 +24,24 @@ def _articles_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "articles"
 
 
-_dirty = {"on": False}
-
-
 def on_startup(command, dirty=False, **kwargs) -> None:
     search.INDEXER.background = command == "serve"
-    _dirty["on"] = dirty
+    SESSION.start(command, dirty)
 
 
 def on_shutdown(**kwargs) -> None:
+    SESSION.stop()
     search.INDEXER.stop()
     PAGES.close()
 
 
 def on_pre_build(config, **kwargs) -> None:
-    PAGES.open(config, full=not _dirty["on"])
+    PAGES.open(config, full=not SESSION.dirty)
     articles = _articles_dir(config)
     if not articles.is_dir():
         log.warning("no articles folder at %s: nothing to generate", articles)
         return
-    result = pipeline.build(articles, Path(config.docs_dir))
-    for problem in result.problems:
-        log.warning("articles/%s", problem)
-    for note in result.notes:
-        log.info("articles/%s", note)
-    log.info("news archive: %s", result.summary())
+    SESSION.generate(articles, Path(config.docs_dir))
 
 
 def on_nav(nav, config, files, **kwargs):
@@ -66,8 +62,16 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_post_build(config, **kwargs) -> None:
-    """Index the site for search, then check its size against GitHub Pages' limit."""
+    """Index the site for search, then check its size against GitHub Pages'
+    limit; after an edit while serving, start the full build instead
+    (build_scripts/serving.py), and index when it has ended."""
+    waiting = SESSION.waiting
+    SESSION.built(_articles_dir(config))
+    if waiting:
+        return
     search.INDEXER.index(Path(config.site_dir))
+    if SESSION.rebuilding:
+        return          # serve's own copy of the site: its size was checked on the first build
     total = site_size.size(Path(config.site_dir))
     message = site_size.warning(total)
     if message:
@@ -80,6 +84,9 @@ def on_serve(server, config, builder, **kwargs):
     articles = _articles_dir(config)
     if articles.is_dir():
         server.watch(str(articles))
+    stamps = serving.stamp_folder(Path(config.docs_dir))
+    stamps.mkdir(parents=True, exist_ok=True)
+    server.watch(str(stamps))
     return server
 
 

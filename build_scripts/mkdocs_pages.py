@@ -127,13 +127,14 @@ class PageCache:
     def prepare(self, nav, config, files) -> None:
         """Convert on every core the generated pages not kept yet (`on_nav`)."""
         self.nav = nav
-        if self.db is None:
-            return
-        pages = [f for f in files.documentation_pages() if generated(f.src_uri) and f.page is not None]
+        if self.db is None or not parallel.forkable(parallel.cores()):
+            return          # MkDocs converts them one by one, and they are kept as it goes
+        pages = [f for f in files.documentation_pages() if generated(f.src_uri) and f.page is not None
+                 and (self.full or f.is_modified())]          # under --dirty MkDocs reads only changed pages
         known = self._known([self.key(f.page) for f in pages])
         todo = [f.src_uri for f in pages if self.key(f.page) not in known]
-        if len(todo) < MIN_PARALLEL or not parallel.forkable(parallel.cores()):
-            return          # MkDocs converts them one by one, and they are kept as it goes
+        if len(todo) < MIN_PARALLEL:
+            return
         _shared.update(config=config, files=files)
         start = time.perf_counter()
         try:
@@ -174,6 +175,7 @@ class PageCache:
         after a full build, forget pages that no longer exist; then write the
         generated pages on every core."""
         env = self._build(env, config, files)
+        self.nav = None
         if self.db is None:
             return env
         try:

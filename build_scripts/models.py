@@ -180,3 +180,4 @@ class Archive:
     stories: tuple[Story, ...] = ()        # newest first
     related: dict[str, tuple[Related, ...]] = field(default_factory=dict)   # article id -> related
     notes: tuple = field(default=())       # things worth knowing that are not wrong (kind 'info')
+    spellings: dict[str, str] = field(default_factory=dict)   # a person's other spelling -> the name used

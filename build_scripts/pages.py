@@ -127,7 +127,10 @@ class Context:
     stories: dict[str, Story]                   # story id -> story
 
     def actor_link(self, from_page: str, name: str) -> str:
-        return link(name, rel(from_page, self.actor_pages[name]))
+        """A link to the person's page; their name alone if they have none
+        yet (an edited article's new name, before the full build)."""
+        page = self.actor_pages.get(name)
+        return link(name, rel(from_page, page)) if page else escape(name)
 
     def country_name(self, code: str) -> str:
         return self.country_names.get(code, code)

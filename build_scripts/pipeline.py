@@ -9,11 +9,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import (cache, cleaning, duplicates, front_matter, index, parallel, readers, registry, render, sources,
-               stories, write)
+from . import (cache, cleaning, duplicates, front_matter, index, parallel, quick, readers, registry, render,
+               sources, stories, write)
 from .errors import ArchiveError, Problem
 from .extract import extract_article
-from .models import Archive, Article, Fingerprint
+from .extract.tokens import common_word
+from .names import compatible_given_names
+from .models import Archive, Article, Fingerprint, RawArticle
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,23 @@ def extract_one(path: Path, rel: str, article_id: str, sidecar, reg: registry.Re
     return dataclasses.replace(article, fingerprint=fingerprint), problems
 
 
+WARM_UP = ("Paris, 3 March 2024 - Foreign Minister Jean Martin met Algerian minister Ahmed Benali in Algiers, "
+           "the Interior Ministry said. Le ministre russe Sergueï Ivanov était à Moscou le 4 mars.")
+
+
+def warm(registry: registry.Registry) -> None:
+    """Load what extracting an article loads the first time (name lists,
+    gazetteers, MinHash): `mkdocs serve` does it after its first build, so
+    the first edit is shown as fast as the next."""
+    raw = RawArticle("warm-up.txt", WARM_UP, {})
+    article = extract_article(raw, cleaning.classify(raw.text, 1), registry, "warm-up")
+    stories.packed_words(article)
+    duplicates.signature(article)
+    for language in ("en", "fr", "es", "de", "it", "pt"):
+        common_word("warm", language)
+    compatible_given_names("Nicolas", "Nikolai")
+
+
 def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None,
           workers: int | None = None) -> BuildResult:
     start = time.perf_counter()
@@ -135,6 +154,7 @@ def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], Non
     report = render.write_all(archive, docs_dir, workers)
     counts = Counts.of(archive)
     if store:
+        store.keep(quick.SNAPSHOT, quick.Snapshot.of(archive))        # for serve's quick pass after an edit
         store.remember(src, docs_dir, render.GENERATED_DIRS, counts)
     return BuildResult(counts, report, time.perf_counter() - start, lambda: archive)
 

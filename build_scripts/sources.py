@@ -3,6 +3,7 @@ a digest of each file's bytes (to tell what changed since the last build)."""
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,12 +40,35 @@ def scan(articles_dir: Path) -> Sources:
                    {s.rel: _file_digest(s.path, s.sidecar) for s in found})
 
 
+SETTLED_NS = 2_000_000_000      # a file this much older than its digest can be known by its size and time
+
+
 def _file_digest(path: Path, sidecar: tuple[Path, str] | None) -> bytes | None:
-    """The article's bytes and its sidecar's: a changed sidecar changes the article."""
+    """The article's bytes and its sidecar's: a changed sidecar changes the article.
+
+    A long-running process (`mkdocs serve`) digests a file again only when
+    its size or modification time changed. As git does with its index, a
+    file modified shortly before it was digested is digested every time:
+    a second write within the file system's clock tick keeps the time."""
     try:
+        stats = tuple(_stat(p) for p in (path, *(sidecar[:1] if sidecar else ())))
+        known = _digests.get(path)
+        if known and known[0] == stats:
+            return known[1]
         data = path.read_bytes()
         if sidecar:
             data += b"\0sidecar\0" + sidecar[0].read_bytes()
-        return digest(data)
+        found = digest(data)
     except OSError:
         return None
+    if time.time_ns() - max(mtime for _, mtime in stats) > SETTLED_NS:
+        _digests[path] = (stats, found)
+    return found
+
+
+_digests: dict[Path, tuple[tuple, bytes]] = {}
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns

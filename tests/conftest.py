@@ -78,6 +78,16 @@ def seeds_build(tmp_path_factory):
 SITE_URL = "https://example.github.io/news-archive/"
 
 
+def copy_project(work: Path) -> Path:
+    """The project's configuration, code, hand-written pages and articles, copied into `work`."""
+    work.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "articles", "build_scripts", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
+    shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
+    return work
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """A copy of the project (config, hand-written docs, articles) built with
@@ -86,11 +96,7 @@ def site(tmp_path_factory):
     import subprocess
     import sys
 
-    work = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "articles", "build_scripts", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
-    shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
+    work = copy_project(tmp_path_factory.mktemp("project"))
     (work / "articles" / "hostile.txt").write_text(HOSTILE, "utf-8")
     (work / "articles" / "hostile page 🇩🇿 été.html").write_text(HOSTILE_PAGE, "utf-8")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work,

@@ -3,15 +3,14 @@ builds (build_scripts/mkdocs_pages.py): the site is the same, byte for byte,
 as MkDocs builds it alone on one core."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from build_scripts.parallel import cores
-from build_scripts.render import GENERATED_DIRS
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import copy_project
+
 # mkdocs build with the pages' parallel threshold set (a huge one: MkDocs alone).
 BUILD = ("import sys; import build_scripts.mkdocs_pages as m; m.MIN_PARALLEL = int(sys.argv[1]); "
          "from mkdocs.__main__ import cli; cli(['build', '--strict', '-d', sys.argv[2]])")
@@ -29,12 +28,7 @@ def _build(work: Path, threshold: int, site: str) -> subprocess.CompletedProcess
 
 
 def test_pages_built_on_every_core_and_from_the_cache_are_mkdocs_own(tmp_path):
-    work = tmp_path / "project"
-    work.mkdir()
-    for name in ("mkdocs.yml", "articles", "build_scripts", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, work / name)
-    shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
+    work = copy_project(tmp_path / "project")
 
     _build(work, 10 ** 9, "alone")                     # MkDocs converts and builds every page itself
     (work / ".cache" / "pages.sqlite").unlink()

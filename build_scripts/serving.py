@@ -1,0 +1,136 @@
+"""What one `mkdocs serve` session knows between its rebuilds, and how a
+rebuild after an edit of articles/ shows the edit within seconds.
+
+MkDocs loads the hook afresh for every rebuild, so the session lives here,
+in a module loaded once. After the first build, a rebuild:
+
+1. rewrites the edited articles' own pages at once (build_scripts/quick.py);
+   under `--dirty` MkDocs then builds only the pages that changed;
+2. after MkDocs has built them, starts the full build as a process of its
+   own (`python -m build_scripts build`), which has both cores: serve's
+   process runs server threads and may not fork workers. It rewrites the
+   other pages the edit reaches (lists, stories, related articles, people);
+3. when that process ends, it leaves a stamp in a folder serve watches, so
+   one more rebuild follows: MkDocs builds the pages it wrote and Pagefind
+   indexes the site again.
+
+A rebuild while the full build runs on the same articles leaves it alone;
+a newer edit stops it and starts again from step 1. The search index and
+the site-size check wait for the full build."""
+from __future__ import annotations
+
+import gc
+import logging
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from . import cache, pipeline, quick, registry, render, sources
+
+log = logging.getLogger("mkdocs.hooks.news_archive")
+
+STAMPS = "serve"        # folder in .cache/ serve watches: a full build that ends leaves a stamp in it
+
+
+class Session:
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.dirty = False
+        self.builds = 0                             # builds begun in this process
+        self.full: subprocess.Popen | None = None   # the full build in the background
+        self.full_inputs = b""                      # Sources.key it was started for
+        self.pending: tuple[Path, Path, bytes] | None = None   # a full build to start after this build
+
+    def start(self, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    @property
+    def rebuilding(self) -> bool:
+        """A rebuild of `mkdocs serve` (not its first build)."""
+        return self.command == "serve" and self.builds > 1
+
+    @property
+    def waiting(self) -> bool:
+        """Whether the full build is still to come or under way: the site is not whole yet."""
+        return self.pending is not None or self.running()
+
+    def running(self) -> bool:
+        return self.full is not None and self.full.poll() is None
+
+    def generate(self, articles: Path, docs: Path) -> None:
+        """Before MkDocs reads the pages: the whole build, or after an edit
+        while serving the quick pass, with the full build to follow."""
+        self.builds += 1
+        store = cache.Store.beside(docs, articles)
+        if not self.rebuilding or store is None:
+            result = pipeline.build(articles, docs)
+            _log_problems(result.problems, result.notes)
+            log.info("news archive: %s", result.summary())
+            return
+        src = sources.scan(articles)
+        if self.running() and src.key == self.full_inputs:
+            log.info("news archive: the full build is under way")
+            return
+        self.stop()
+        if store.unchanged(src, docs, render.GENERATED_DIRS):
+            return
+        done = quick.update(articles, docs, src)
+        if done:
+            _log_problems(done.problems, ())
+            log.info("news archive: %s", done.summary())
+        self.pending = (articles, docs, src.key)
+
+    def built(self, articles: Path) -> None:
+        """After MkDocs has built the site: start the full build if one is
+        due; after serve's first build, load what extracting loads, meanwhile."""
+        if self.command == "serve" and self.builds == 1:
+            gc.collect()
+            gc.freeze()         # what the first build left is not walked by every collection of a rebuild
+            if articles.is_dir():
+                threading.Thread(target=_warm, args=(articles,), daemon=True).start()
+        if self.pending is None:
+            return
+        articles, docs, self.full_inputs = self.pending
+        self.pending = None
+        stamps = stamp_folder(docs)
+        stamps.mkdir(parents=True, exist_ok=True)
+        self.full = subprocess.Popen([sys.executable, "-m", "build_scripts", "build", "--articles", str(articles),
+                                      "--docs", str(docs)])
+        threading.Thread(target=_stamp_when_done, args=(self.full, stamps), daemon=True).start()
+
+    def stop(self) -> None:
+        if self.running():
+            self.full.terminate()
+            self.full.wait()
+        self.full = None
+
+
+def stamp_folder(docs: Path) -> Path:
+    return docs.resolve().parent / cache.FOLDER / STAMPS
+
+
+def _stamp_when_done(proc: subprocess.Popen, stamps: Path) -> None:
+    started = time.perf_counter()
+    code = proc.wait()
+    if code < 0:
+        return          # stopped for a newer edit
+    if code:
+        log.warning("news archive: the full build ended with exit code %d (see above)", code)
+    (stamps / "built").write_text(f"{time.time()}\n", "utf-8")
+    log.info("news archive: full build done in %.1f s", time.perf_counter() - started)
+
+
+def _warm(articles: Path) -> None:
+    pipeline.warm(registry.load(articles)[0])
+
+
+def _log_problems(problems, notes) -> None:
+    for problem in problems:
+        log.warning("articles/%s", problem)
+    for note in notes:
+        log.info("articles/%s", note)
+
+
+SESSION = Session()

@@ -1,0 +1,112 @@
+"""An edit while `mkdocs serve` runs: the quick pass writes the edited
+article's own page first, as the full build writes it, and the full build
+follows (build_scripts/quick.py, build_scripts/serving.py)."""
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks import serve
+from build_scripts import pipeline, quick, sources
+
+from .conftest import ROOT, copy_project
+from .test_golden import tree
+
+EDITED = "001_a56bc4bbea306e3e.txt"
+PAGE = "articles/001-a56bc4bbea306e3e.md"
+
+
+@pytest.fixture
+def built(tmp_path):
+    articles, docs = tmp_path / "articles", tmp_path / "docs"
+    shutil.copytree(ROOT / "articles", articles)
+    pipeline.build(articles, docs)
+    return articles, docs
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+def test_the_quick_page_is_the_page_the_full_build_writes(built):
+    articles, docs = built
+    append(articles / EDITED, "\nThe talks will resume in Algiers next month, the ministry said.\n")
+    done = quick.update(articles, docs)
+    assert done is not None and done.written == (PAGE,) and done.articles == 1
+    assert "The talks will resume in Algiers next month" in (docs / PAGE).read_text("utf-8")
+    quick_tree = tree(docs)
+    full = pipeline.build(articles, docs)
+    assert full.report.written == ()             # the full build finds every page already right
+    assert tree(docs) == quick_tree
+
+
+def test_a_person_named_in_the_edit_is_shown_under_the_archive_name(built):
+    articles, docs = built
+    append(articles / EDITED, "\nLaurent Nunez also spoke to the Algerian press agency on Monday.\n")
+    assert quick.update(articles, docs) is not None
+    page = (docs / PAGE).read_text("utf-8")
+    full = pipeline.build(articles, docs)
+    assert PAGE not in full.report.written and (docs / PAGE).read_text("utf-8") == page
+
+
+def test_a_person_new_to_the_archive_is_named_without_a_link(built):
+    articles, docs = built
+    append(articles / EDITED, "\nThe Algerian minister Zorglub Benamar answered in parliament on Monday.\n")
+    assert quick.update(articles, docs) is not None
+    page = (docs / PAGE).read_text("utf-8")
+    assert "Zorglub Benamar" in page and "zorglub-benamar.md" not in page
+    pipeline.build(articles, docs)
+    assert "(../actors/zorglub-benamar.md)" in (docs / PAGE).read_text("utf-8")
+
+
+@pytest.mark.parametrize("change", ["nothing", "new file", "removed file", "registry", "unusable"])
+def test_what_the_quick_pass_leaves_to_the_full_build(built, change):
+    articles, docs = built
+    before = tree(docs)
+    if change == "new file":
+        (articles / "new.txt").write_text("A new headline\nPresident Emmanuel Macron spoke in Algiers.\n", "utf-8")
+    elif change == "removed file":
+        (articles / EDITED).unlink()
+    elif change == "registry":
+        append(articles / "actors.yml", "\n# a comment\n")
+        append(articles / EDITED, "\nOne more sentence.\n")
+    elif change == "unusable":
+        (articles / EDITED).write_text("Also Read:\n", "utf-8")
+    assert quick.update(articles, docs) is None
+    assert tree(docs) == before
+
+
+def test_no_snapshot_no_quick_pass(built):
+    articles, docs = built
+    store = pipeline.cache.Store.beside(docs, articles)
+    with store._db() as db:
+        db.execute("delete from meta where key = ?", (quick.SNAPSHOT,))
+    append(articles / EDITED, "\nOne more sentence.\n")
+    assert quick.update(articles, docs) is None
+
+
+def test_a_file_rewritten_within_the_clock_tick_is_digested_again(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("first", "utf-8")
+    first = sources._file_digest(path, None)
+    path.write_text("other", "utf-8")        # same size, possibly the same modification time
+    assert sources._file_digest(path, None) != first
+
+
+def test_serve_shows_an_edit_first_then_builds_the_rest(tmp_path):
+    """`mkdocs serve --dirty` as a user runs it: the edited page shows the
+    edit, then the full build ends and the site is built again."""
+    work = copy_project(tmp_path / "project")
+    token = f"Zorglub{int(time.time())}"
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    log = tmp_path / "serve.log"
+    latency = serve.edit_latency(work, mkdocs, work / "articles" / EDITED, "articles/001-a56bc4bbea306e3e/",
+                                 token, log, timeout=300)
+    text = log.read_text("utf-8")
+    assert "1 edited article rewritten first" in text and serve.DONE in text
+    assert latency.edit_visible <= latency.whole
+    assert token in (work / "docs" / PAGE).read_text("utf-8")
