@@ -42,6 +42,7 @@ class Session:
         self.full: subprocess.Popen | None = None   # the full build in the background
         self.full_inputs = b""                      # Sources.key it was started for
         self.pending: tuple[Path, Path, bytes] | None = None   # a full build to start after this build
+        self.failed = b""                           # Sources.key of a full build that failed
 
     def start(self, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -73,10 +74,16 @@ class Session:
         if self.running() and src.key == self.full_inputs:
             log.info("news archive: the full build is under way")
             return
+        if src.key == self.failed:
+            return          # not again for the same articles: its error is above
         self.stop()
         if store.unchanged(src, docs, render.GENERATED_DIRS):
             return
-        done = quick.update(articles, docs, src)
+        try:
+            done = quick.update(articles, docs, src)
+        except Exception:           # the full build that follows gives the right pages anyway
+            log.warning("news archive: the quick pass failed; the full build follows", exc_info=True)
+            done = None
         if done:
             _log_problems(done.problems, ())
             log.info("news archive: %s", done.summary())
@@ -97,8 +104,9 @@ class Session:
         stamps = stamp_folder(docs)
         stamps.mkdir(parents=True, exist_ok=True)
         self.full = subprocess.Popen([sys.executable, "-m", "build_scripts", "build", "--articles", str(articles),
-                                      "--docs", str(docs)])
-        threading.Thread(target=_stamp_when_done, args=(self.full, stamps), daemon=True).start()
+                                      "--docs", str(docs)], cwd=articles.parent)
+        threading.Thread(target=self._stamp_when_done, args=(self.full, self.full_inputs, stamps),
+                         daemon=True).start()
 
     def stop(self) -> None:
         if self.running():
@@ -107,19 +115,21 @@ class Session:
         self.full = None
 
 
+    def _stamp_when_done(self, proc: subprocess.Popen, inputs: bytes, stamps: Path) -> None:
+        started = time.perf_counter()
+        code = proc.wait()
+        if code < 0:
+            return          # stopped for a newer edit
+        if code:
+            self.failed = inputs
+            log.warning("news archive: the full build ended with exit code %d: see its error above, "
+                        "mend it and save again", code)
+        (stamps / "built").write_text(f"{time.time()}\n", "utf-8")
+        log.info("news archive: full build done in %.1f s", time.perf_counter() - started)
+
+
 def stamp_folder(docs: Path) -> Path:
     return docs.resolve().parent / cache.FOLDER / STAMPS
-
-
-def _stamp_when_done(proc: subprocess.Popen, stamps: Path) -> None:
-    started = time.perf_counter()
-    code = proc.wait()
-    if code < 0:
-        return          # stopped for a newer edit
-    if code:
-        log.warning("news archive: the full build ended with exit code %d (see above)", code)
-    (stamps / "built").write_text(f"{time.time()}\n", "utf-8")
-    log.info("news archive: full build done in %.1f s", time.perf_counter() - started)
 
 
 def _warm(articles: Path) -> None:
