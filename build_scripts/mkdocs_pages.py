@@ -86,10 +86,9 @@ def _pack(page: Page) -> bytes:
                          sorted(page.present_anchor_ids or ())), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _unpack(page: Page, value: bytes, content: bool = True) -> None:
-    html, toc, title, anchors = pickle.loads(value)
-    page.content = html if content else None
-    page.toc, page._title_from_render = get_toc(toc), title
+def _unpack(page: Page, value: bytes) -> None:
+    content, toc, title, anchors = pickle.loads(value)
+    page.content, page.toc, page._title_from_render = content, get_toc(toc), title
     page.present_anchor_ids = set(anchors)
 
 
@@ -176,7 +175,7 @@ class PageCache:
         if row:
             if row[1] != self.build:
                 self.db.execute("update pages set used = ? where key = ?", (self.build, key))
-            _unpack(page, row[0], content=not self.deferred)
+            _unpack(page, row[0])
         else:
             Page.render(page, config, files)
             self.db.execute("insert or replace into pages values (?, ?, ?)", (key, _pack(page), self.build))
