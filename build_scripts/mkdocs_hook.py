@@ -13,7 +13,7 @@ import html
 import logging
 from pathlib import Path
 
-from build_scripts import minify, search, serving, site_size
+from build_scripts import minify, search, serving, site_size, watching
 from build_scripts.mkdocs_pages import PAGES
 from build_scripts.serving import SESSION
 
@@ -87,6 +87,7 @@ def on_serve(server, config, builder, **kwargs):
     stamps = serving.stamp_folder(Path(config.docs_dir))
     stamps.mkdir(parents=True, exist_ok=True)
     server.watch(str(stamps))
+    log.info("news archive: serve watches for changes by %s", watching.use_notifications(server))
     return server
 
 
