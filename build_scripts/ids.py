@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from .names import slugify
@@ -12,11 +13,7 @@ from .names import slugify
 def article_ids(paths: list[str]) -> dict[str, str]:
     """'world/Le Monde 1.txt' -> 'world/le-monde-1'. Paths whose slugs collide
     (a.txt and a.md, 'A b.txt' and 'a-b.txt') all get a short hash of the path."""
-    base = {}
-    for path in paths:
-        p = PurePosixPath(path)
-        parts = [slugify(part, 60) for part in p.parent.parts] + [slugify(p.stem, 80)]
-        base[path] = "/".join(parts)
+    base = {path: _slug(path) for path in paths}
     groups = defaultdict(list)
     for path, slug in base.items():
         groups[slug].append(path)
@@ -28,3 +25,14 @@ def article_ids(paths: list[str]) -> dict[str, str]:
             else:
                 ids[path] = f"{slug}-{hashlib.sha1(path.encode()).hexdigest()[:6]}"
     return ids
+
+
+@lru_cache(maxsize=1 << 16)         # serve computes the ids for every save: the same paths again
+def _slug(path: str) -> str:
+    p = PurePosixPath(path)
+    return "/".join([_folder(part) for part in p.parent.parts] + [slugify(p.stem, 80)])
+
+
+@lru_cache(maxsize=1 << 12)
+def _folder(part: str) -> str:
+    return slugify(part, 60)

@@ -35,6 +35,11 @@ def on_shutdown(**kwargs) -> None:
     PAGES.close()
 
 
+def on_config(config, **kwargs):
+    SESSION.configure(config)
+    return config
+
+
 def on_pre_build(config, **kwargs) -> None:
     PAGES.open(config, full=not SESSION.dirty)
     articles = _articles_dir(config)
@@ -55,6 +60,7 @@ def on_pre_page(page, config, files, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
+    SESSION.environment(env)
     env = PAGES.finish(env, config, files)
     if PAGES.built and not search.INDEXER.background:
         search.INDEXER.start(Path(config.site_dir))     # the article pages are all written: index meanwhile

@@ -196,17 +196,18 @@ def discover(articles_dir: Path) -> tuple[list[Source], list[Problem]]:
 
     for dirpath, dirnames, filenames in os.walk(articles_dir, onerror=unreadable):
         folder = Path(dirpath)
+        prefix = rel_of(folder) + "/" if folder != articles_dir else ""
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in dirnames:
             if (folder / name).is_symlink() and not _inside(folder / name, root):
-                problems.append(Problem(rel_of(folder / name), 1, "a link to a folder outside the articles "
+                problems.append(Problem(prefix + name, 1, "a link to a folder outside the articles "
                                         "folder: skipped; move or copy the folder in instead"))
         for name in sorted(filenames):
             is_sidecar = name.endswith(front_matter.SIDECAR_SUFFIX)
-            if not is_sidecar and Path(name).suffix.lower() not in READERS:
+            if not is_sidecar and os.path.splitext(name)[1].lower() not in READERS:
                 continue
             path = folder / name
-            rel = rel_of(path)
+            rel = prefix + name
             why = _skip(name, path, root)
             if why:
                 problems.append(Problem(_printable(rel), 1, *why))
