@@ -59,10 +59,6 @@ def feed(kind: str, slug: str) -> str:
     return f"feeds/{kind}/{slug}.xml"
 
 
-def chart(kind: str, name: str) -> str:
-    return f"charts/{kind}/{name}.svg"
-
-
 def url_of(page: str) -> str:
     """Site-relative URL MkDocs gives a page (use_directory_urls)."""
     stem = page[:-3]

@@ -6,8 +6,8 @@ from collections import Counter
 from . import charts, feeds
 from .markdown_text import escape, link
 from .models import Actor, Article, Country
-from .pages import (Context, actor_page, article_list, chart, country_page, feed, front_matter,
-                    image, page_text, plural, rel)
+from .pages import (Context, actor_page, article_list, country_page, feed, front_matter, page_text,
+                    plural, rel)
 
 NAMED_WITH = 20            # people and countries listed as named together
 FOLLOWED_FROM = 3          # articles from which an actor outside the registry gets a feed and charts
@@ -18,7 +18,7 @@ def followed(actor: Actor) -> bool:
     anyone else named in FOLLOWED_FROM articles or more. Most people a news
     archive finds are named once or twice (half of all actors in a large
     archive); a feed or chart of one or two articles tells nothing the page
-    does not, and would triple the files the site publishes."""
+    does not, and the feeds would double the files the site publishes."""
     return actor.in_registry or len(actor.articles) >= FOLLOWED_FROM
 
 
@@ -30,10 +30,7 @@ def actors(ctx: Context, people) -> dict[str, str]:
         files[actor_page(actor)] = actor_text(actor, arts, ctx)
         if not followed(actor):
             continue
-        files.update(_extras("actors", actor.slug, actor.name, actor_page(actor), arts, ctx))
-        if actor.people:
-            files[chart("actors", actor.slug + "-people")] = charts.ranked(
-                f"People most often named with {actor.name}", actor.people)
+        files[feed("actors", actor.slug)] = _feed("actors", actor.slug, actor.name, actor_page(actor), arts, ctx)
     return files
 
 
@@ -43,17 +40,12 @@ def countries(ctx: Context) -> dict[str, str]:
         arts = [ctx.by_id[i] for i in country.articles]
         slug = country.code.lower()
         files[country_page(country.code)] = country_text(country, arts, ctx)
-        files.update(_extras("countries", slug, country.name, country_page(country.code), arts, ctx))
+        files[feed("countries", slug)] = _feed("countries", slug, country.name, country_page(country.code), arts, ctx)
     return files
 
 
-def _extras(kind: str, slug: str, name: str, page: str, arts: list[Article], ctx: Context) -> dict[str, str]:
-    """The feed and the articles-per-month chart of an actor or a country."""
-    out = {feed(kind, slug): feeds.atom(feed(kind, slug), f"{name}: news archive", page, arts, ctx.country_names)}
-    months = Counter(a.date.value[:7] for a in arts if a.date.value)
-    if months:
-        out[chart(kind, slug)] = charts.per_month(f"Articles per month naming {name}", months)
-    return out
+def _feed(kind: str, slug: str, name: str, page: str, arts: list[Article], ctx: Context) -> str:
+    return feeds.atom(feed(kind, slug), f"{name}: news archive", page, arts, ctx.country_names)
 
 
 def actor_text(actor: Actor, arts: list[Article], ctx: Context) -> str:
@@ -75,12 +67,12 @@ def actor_text(actor: Actor, arts: list[Article], ctx: Context) -> str:
             out.append(f"| {escape(r.title)} | {r.start or '…'} | {r.end or ('present' if r.start else '…')} |")
         out.append("")
     if extras:
-        out += _per_month(page, "actors", actor.slug, actor.name, arts)
+        out += _per_month(actor.name, arts)
     if actor.people:
         out += ["## Named with", ""]
         if extras:
-            out += [image(f"People most often named with {actor.name}", page,
-                          chart("actors", actor.slug + "-people")), ""]
+            out += [charts.figure(charts.ranked(f"People most often named with {actor.name}", actor.people,
+                                                ident="people-chart")), ""]
         out += [f"- {ctx.actor_link(page, name)}: {plural(n, 'article')}"
                 for name, n in actor.people[:NAMED_WITH]] + [""]
     if actor.countries:
@@ -96,7 +88,7 @@ def country_text(country: Country, arts: list[Article], ctx: Context) -> str:
     out = [front_matter({"title": country.name, "feed": feed("countries", slug)}), f"# {escape(country.name)}", "",
            f"**ISO 3166-1 code:** {escape(country.code)}", ""]
     out += _mentions(page, arts, feed("countries", slug))
-    out += _per_month(page, "countries", slug, country.name, arts)
+    out += _per_month(country.name, arts)
     natives = [a for a in ctx.archive.actors if a.country == country.code]
     if natives:
         out += [f"## People from {escape(country.name)}", "",
@@ -124,7 +116,9 @@ def _mentions(page: str, arts: list[Article], feed_path: str | None) -> list[str
     return [" · ".join(facts), ""]
 
 
-def _per_month(page: str, kind: str, slug: str, name: str, arts: list[Article]) -> list[str]:
-    if not any(a.date.value for a in arts):
+def _per_month(name: str, arts: list[Article]) -> list[str]:
+    months = Counter(a.date.value[:7] for a in arts if a.date.value)
+    if not months:
         return []
-    return ["## Articles per month", "", image(f"Articles per month naming {name}", page, chart(kind, slug)), ""]
+    return ["## Articles per month", "",
+            charts.figure(charts.per_month(f"Articles per month naming {name}", months, ident="month-chart")), ""]

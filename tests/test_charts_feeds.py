@@ -77,9 +77,24 @@ def test_feeds_and_charts_only_for_people_followed(seeds_build):
     assert rare and kept and any(a.in_registry for a in kept)
     for actor in rare:
         assert not (docs / "feeds" / "actors" / f"{actor.slug}.xml").exists()
-        assert not (docs / "charts" / "actors" / f"{actor.slug}-people.svg").exists()
         page = (docs / "actors" / f"{actor.slug}.md").read_text("utf-8")
-        assert "feed" not in page.lower() and ".svg" not in page
+        assert "feed" not in page.lower() and "<svg" not in page
     for actor in kept:
         assert (docs / "feeds" / "actors" / f"{actor.slug}.xml").is_file()
-        assert "Atom feed" in (docs / "actors" / f"{actor.slug}.md").read_text("utf-8")
+        page = (docs / "actors" / f"{actor.slug}.md").read_text("utf-8")
+        assert "Atom feed" in page
+        dated = any(a.date.value for a in result.archive.articles if a.id in actor.articles)
+        assert page.count('<figure class="chart">') == bool(actor.people) + dated
+    assert sorted(p.name for p in (docs / "charts").rglob("*") if p.is_file()) == ["articles-per-month.svg"]
+
+
+def test_charts_drawn_into_a_page_are_valid_and_told_apart():
+    """Two charts on one page: each names its own title and description."""
+    months = ET.fromstring(charts.per_month("Per month", {"2026-01": 1}, ident="month-chart"))
+    people = ET.fromstring(charts.ranked("People", [("A", 2)], ident="people-chart"))
+    ids = [el.get("id") for svg in (months, people) for el in svg.iter() if el.get("id")]
+    assert ids == ["month-chart-title", "month-chart-desc", "people-chart-title", "people-chart-desc"]
+    assert months.get("aria-labelledby") == "month-chart-title month-chart-desc"
+    block = charts.figure(charts.per_month("Per month", {"2026-01": 1}))
+    assert block.startswith('<figure class="chart">\n<svg') and block.endswith("</svg>\n</figure>")
+    assert "\n\n" not in block               # one block of HTML for Markdown
