@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -41,6 +42,14 @@ def busy_children(pid: int) -> list[int]:
         return []
 
 
+def reload_epoch(page: str) -> int:
+    """The build a served page comes from, as serve's live-reload script in it holds it."""
+    found = re.search(r"livereload\((\d+),", page)
+    if not found:
+        raise RuntimeError("the served page has no live-reload script")
+    return int(found[1])
+
+
 DONE = "full build done"       # what the hook logs when the full build after an edit has ended
 
 
@@ -77,10 +86,13 @@ def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: st
                 time.sleep(0.2)
             time.sleep(1)
             edited = time.perf_counter()
+            epoch = reload_epoch(get(base + page) or "")
             article.write_text(article.read_text("utf-8") + f"\n\nThe minister mentioned {token} again.\n", "utf-8")
-            while token not in (get(base + page) or ""):
+            while True:             # as the browser does: wait for serve to say it rebuilt, then load the page
                 waited()
-                time.sleep(0.05)
+                epoch = int(get(f"{base}livereload/{epoch}/1") or epoch)
+                if token in (get(base + page) or ""):
+                    break
             visible = time.perf_counter() - edited
             while log.read_text("utf-8", "replace").count("Reloading browsers") < builds_after(log, DONE) + 1:
                 waited()

@@ -22,6 +22,20 @@ def test_article_html_is_marked_and_values_are_escaped():
     assert 'data-value="A &amp; B"' in html
 
 
+def test_only_the_article_itself_is_indexed_not_what_it_shows_of_others():
+    content = ('<h1 id="t">Title</h1>\n<p><strong>Date:</strong> 2026</p>\n'
+               '<p><strong>Also published by:</strong></p>\n<ul>\n<li>Copy title</li>\n</ul>\n'
+               '<div class="admonition abstract">\n<p class="admonition-title">Other reports</p>\n<p>Other title</p>\n</div>\n'
+               '<hr />\n<p>Body text.</p>\n<h2 id="related-articles">Related articles</h2>\n<ul>\n<li>Related title</li>\n'
+               '</ul>\n<details class="info"><summary>Why these tags</summary></details>')
+    marked = search.mark_article(content, {"language": "en", "source_file": "a.txt"})
+    body, _, after = marked.partition("\n</div>\n<h2")
+    assert body.startswith("<div data-pagefind-body>") and "Body text." in body and "Related title" not in body
+    assert "Related title" in after and "Why these tags" in after
+    assert '<div class="admonition abstract" data-pagefind-ignore>' in body
+    assert "<div data-pagefind-ignore><p><strong>Also published by:</strong></p>\n<ul>" in body
+
+
 def test_only_article_pages_are_indexed(site):
     work, proc = site
     assert proc.returncode == 0, proc.stderr[-2000:]
