@@ -59,6 +59,18 @@ def feed(kind: str, slug: str) -> str:
     return f"feeds/{kind}/{slug}.xml"
 
 
+# Around what an article page shows of other articles (the other reports of
+# its story, other files with its text, related articles): the search index
+# passes it over (build_scripts/search.py). Markdown keeps an HTML comment as
+# it is, and article text, escaped, can never make one.
+OTHERS_START = "<!-- others -->"
+OTHERS_END = "<!-- /others -->"
+
+
+def about_others(lines: list[str]) -> list[str]:
+    return [OTHERS_START, "", *lines, OTHERS_END, ""] if lines else []
+
+
 def url_of(page: str) -> str:
     """Site-relative URL MkDocs gives a page (use_directory_urls)."""
     stem = page[:-3]

@@ -11,7 +11,7 @@ from .markdown_text import attr, escape, link
 from .models import Archive, Article, Copy
 from .names import sort_key
 from .pages import (ARCHIVE_FEED, HOME, LANGUAGE_INDEX, SOURCES, STORIES, TIMELINE, UNDATED, Context,
-                    actor_page, article_item, article_list, article_page, context, country_page,
+                    about_others, actor_page, article_item, article_list, article_page, context, country_page,
                     front_matter, language_name, language_page, month_page, page_text, rel, url_of)
 
 GENERATED_DIRS = ("articles", "actors", "countries", "data", "timeline", "stories", "sources", "languages",
@@ -128,9 +128,8 @@ def render_article(art: Article, ctx: Context) -> str:
         out += ["**Countries:** " + " · ".join(ctx.country_link(page, m.key) for m in art.countries), ""]
     if art.organizations:
         out += ["**Organisations:** " + " · ".join(escape(m.key) for m in art.organizations), ""]
-    if art.copies:
-        out += ["**Also published by:**", ""] + [copy_item(c) for c in art.copies] + [""]
-    out += story_box(art, ctx)
+    copies = ["**Also published by:**", ""] + [copy_item(c) for c in art.copies] + [""] if art.copies else []
+    out += about_others(copies + story_box(art, ctx))
     out += ["---", ""]
     for line in art.cleaned.lines:
         if line.role == "body":
@@ -139,7 +138,7 @@ def render_article(art: Article, ctx: Context) -> str:
             out += [f"## {escape(line.text)}", ""]
         elif line.role == "caption":
             out += [f"*{escape(line.text)}*", ""]
-    out += related_section(art, ctx)
+    out += about_others(related_section(art, ctx))
     out += explanation(art)
     return page_text(out)
 

@@ -11,14 +11,13 @@ narrowing by one person downloads the people of one letter only."""
 from __future__ import annotations
 
 import html
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 from .gazetteer import load as load_gazetteer
 from .names import fold
-from .pages import language_name
+from .pages import OTHERS_END, OTHERS_START, language_name
 
 BUNDLE = "pagefind"                        # the index's folder in the site
 PAGES = "articles/**/*.html"               # only article pages are indexed
@@ -46,26 +45,16 @@ def person_key(name: str) -> str:
     return f"person-{initial if 'a' <= initial <= 'z' else 'other'}"
 
 
-# What an article page shows of other articles (build_scripts/render.py):
-# their titles would make a search find this article for words it does not
-# hold, and would add a quarter to what Pagefind holds in memory.
-OTHER_REPORTS = '<div class="admonition abstract">'
-ALSO_PUBLISHED = re.compile(r"<p><strong>Also published by:</strong></p>\s*<ul>.*?</ul>", re.S)
-RELATED = '<h2 id="related-articles">'
-
-
 def mark_article(content: str, meta: dict) -> str:
     """The article's HTML as the part of the page Pagefind indexes, with its
     filters as attribute values (escaped: names are data, never markup).
-    The index holds the article's own title, facts and text: not the other
-    reports of its story, the other files with its text, or the related
-    articles, which come after the indexed part or are marked to be passed over."""
+    What the page shows of other articles (their titles) is passed over: a
+    search finds the articles that hold its words, and Pagefind holds a
+    quarter less in memory."""
     tags = "".join(f'<span data-pagefind-filter="{key}[data-value]" data-value="{html.escape(value, quote=True)}">'
                    "</span>" for key, value in filters(meta))
-    content = content.replace(OTHER_REPORTS, OTHER_REPORTS[:-1] + " data-pagefind-ignore>", 1)
-    content = ALSO_PUBLISHED.sub(lambda m: f"<div data-pagefind-ignore>{m.group(0)}</div>", content, count=1)
-    own, related, rest = content.partition(RELATED)
-    return f"<div data-pagefind-body>{tags}\n{own}\n</div>" + (f"\n{related}{rest}" if related else "")
+    content = content.replace(OTHERS_START, "<div data-pagefind-ignore>").replace(OTHERS_END, "</div>")
+    return f"<div data-pagefind-body>{tags}\n{content}\n</div>"
 
 
 def command(site_dir: Path) -> list[str]:

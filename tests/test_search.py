@@ -22,18 +22,29 @@ def test_article_html_is_marked_and_values_are_escaped():
     assert 'data-value="A &amp; B"' in html
 
 
-def test_only_the_article_itself_is_indexed_not_what_it_shows_of_others():
-    content = ('<h1 id="t">Title</h1>\n<p><strong>Date:</strong> 2026</p>\n'
-               '<p><strong>Also published by:</strong></p>\n<ul>\n<li>Copy title</li>\n</ul>\n'
-               '<div class="admonition abstract">\n<p class="admonition-title">Other reports</p>\n<p>Other title</p>\n</div>\n'
-               '<hr />\n<p>Body text.</p>\n<h2 id="related-articles">Related articles</h2>\n<ul>\n<li>Related title</li>\n'
-               '</ul>\n<details class="info"><summary>Why these tags</summary></details>')
+def test_only_the_article_itself_is_indexed_not_what_it_shows_of_others(site):
+    """The other reports of its story, other files with its text and related
+    articles are on the page, but passed over by the index; a heading of the
+    article's own that reads "Related articles" is indexed like its text."""
+    from build_scripts.pages import OTHERS_END, OTHERS_START
+
+    content = (f'<h1 id="t">Title</h1>\n{OTHERS_START}\n<div class="admonition abstract">\n<p>Other title</p>\n</div>\n'
+               f'{OTHERS_END}\n<hr />\n<h2 id="related-articles">Related articles</h2>\n<p>Body text.</p>\n'
+               f'{OTHERS_START}\n<h2 id="related-articles_1">Related articles</h2>\n<ul>\n<li>Related title</li>\n</ul>\n'
+               f'{OTHERS_END}')
     marked = search.mark_article(content, {"language": "en", "source_file": "a.txt"})
-    body, _, after = marked.partition("\n</div>\n<h2")
-    assert body.startswith("<div data-pagefind-body>") and "Body text." in body and "Related title" not in body
-    assert "Related title" in after and "Why these tags" in after
-    assert '<div class="admonition abstract" data-pagefind-ignore>' in body
-    assert "<div data-pagefind-ignore><p><strong>Also published by:</strong></p>\n<ul>" in body
+    assert marked.count("<div data-pagefind-ignore>") == 2 and "<!--" not in marked
+    ignored = re.findall(r"<div data-pagefind-ignore>.*?</div>\n(?:</div>|<hr)", marked, re.S)
+    assert "Other title" in ignored[0] and "Body text." not in "".join(ignored)
+    assert marked.index("Body text.") < marked.rindex("<div data-pagefind-ignore>") < marked.index("Related title")
+
+    work, proc = site
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page = (work / "site" / "articles" / "001-a56bc4bbea306e3e" / "index.html").read_text("utf-8")
+    body = page[page.index("<div data-pagefind-body>"):]
+    others = re.findall(r"<div data-pagefind-ignore>\s*(<div class=\"admonition abstract\">|<h2 id=\"related-articles\")",
+                        body)
+    assert len(others) == 2 and "<!-- others" not in page       # the story box and the related articles
 
 
 def test_only_article_pages_are_indexed(site):
