@@ -30,9 +30,4 @@ def article_ids(paths: list[str]) -> dict[str, str]:
 @lru_cache(maxsize=1 << 16)         # serve computes the ids for every save: the same paths again
 def _slug(path: str) -> str:
     p = PurePosixPath(path)
-    return "/".join([_folder(part) for part in p.parent.parts] + [slugify(p.stem, 80)])
-
-
-@lru_cache(maxsize=1 << 12)
-def _folder(part: str) -> str:
-    return slugify(part, 60)
+    return "/".join([slugify(part, 60) for part in p.parent.parts] + [slugify(p.stem, 80)])

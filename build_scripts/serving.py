@@ -63,7 +63,9 @@ class Session:
 
     def configure(self, config) -> None:
         """Before a build. Serve's rebuilds write no sitemap: the preview has
-        no use for one, and at 10,000 articles it takes a tenth of a second."""
+        no use for one, and at 10,000 articles it takes a tenth of a second.
+        MkDocs reads its configuration before `generate` counts the build:
+        here one build done already means this is a rebuild."""
         if self.command == "serve" and self.builds >= 1:
             config.theme.static_templates.discard("sitemap.xml")
 
@@ -129,7 +131,6 @@ class Session:
             self.full.terminate()
             self.full.wait()
         self.full = None
-
 
     def _stamp_when_done(self, proc: subprocess.Popen, inputs: bytes, stamps: Path) -> None:
         started = time.perf_counter()

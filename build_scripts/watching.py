@@ -17,14 +17,11 @@ polling stays. Reads are not changes: files opened and closed unwritten
 are ignored, or serve's own reading of docs/ would start a rebuild."""
 from __future__ import annotations
 
-import logging
 import os
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
-
-log = logging.getLogger("mkdocs.hooks.news_archive")
 
 POLL = "ARCHIVE_WATCH"          # environment variable: "poll" keeps MkDocs' polling observer
 READS = frozenset({"opened", "closed_no_write"})
@@ -74,8 +71,8 @@ def use_notifications(server) -> str:
         probe.stop()
         if probe.is_alive():
             probe.join()
-    for path in paths:
-        for _ in range(paths[path]):
+    for path, count in paths.items():
+        for _ in range(count):
             server.unwatch(path)
     server.observer = _Notified()
     for path, count in paths.items():
