@@ -60,8 +60,9 @@ def builds_after(log: Path, line: str) -> int:
 
 
 def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: str, log: Path,
-                 timeout: float = 3600) -> Serve:
-    """Start serve, edit the article once serve is idle, and time the edit's way to the page."""
+                 timeout: float = 3600, stop: int = signal.SIGINT) -> Serve:
+    """Start serve, edit the article once serve is idle, and time the edit's way
+    to the page. Serve is then stopped by the signal `stop` (Ctrl-C's by default)."""
     port = free_port()
     deadline = time.monotonic() + timeout
 
@@ -99,7 +100,7 @@ def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: st
                 time.sleep(0.2)
             return Serve(startup, visible, time.perf_counter() - edited)
         finally:
-            proc.send_signal(signal.SIGINT)         # as Ctrl-C: serve stops what it started in the background
+            proc.send_signal(stop)          # serve stops what it started in the background
             try:
                 proc.wait(timeout=60)
             except subprocess.TimeoutExpired:

@@ -17,6 +17,7 @@ COLOUR = "#3f51b5"         # the site's primary colour (Material indigo)
 INK = "#333333"
 GRID = "#d0d0d0"
 MIN_WIDTH = 240
+RANKED = 10                # rows of a ranking chart
 FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="11"'
 
 
@@ -87,7 +88,7 @@ def _labelled(i: int, month: str, n: int) -> bool:
     return month.endswith("-01") and i >= 6 and (n <= 120 or int(month[:4]) % 5 == 0)
 
 
-def ranked(title: str, items: Iterable[tuple[str, int]], limit: int = 10, ident: str = "chart") -> str:
+def ranked(title: str, items: Iterable[tuple[str, int]], limit: int = RANKED, ident: str = "chart") -> str:
     """Horizontal bars, largest first: a name and a count per row."""
     rows = list(items)[:limit]
     top = max(n for _, n in rows)

@@ -193,8 +193,11 @@ def explanation(art: Article) -> list[str]:
     if reasons:
         rows.append("- Removed as page furniture: " + "; ".join(
             f"{escape(why)} ({n})" for why, n in sorted(reasons.items())))
+    turned_down: dict[str, list[str]] = {}      # by reason, in the article's order
     for r in art.rejected:
-        rows.append(f"- Not a person: “{escape(r.text)}”, line {r.line}: {escape(r.reason)}")
+        turned_down.setdefault(r.reason, []).append(f"“{escape(r.text)}” (line {r.line})")
+    for reason, names in turned_down.items():
+        rows.append(f"- Not a person: {', '.join(names)}: {escape(reason)}")
     return [f'??? info "{attr("Why these tags")}"', ""] + ["    " + r for r in rows] + [""]
 
 

@@ -70,7 +70,7 @@ def actor_text(actor: Actor, arts: list[Article], ctx: Context) -> str:
         out += _per_month(actor.name, arts)
     if actor.people:
         out += ["## Named with", ""]
-        if extras:
+        if extras and _uneven(actor.people[:charts.RANKED]):
             out += [charts.figure(charts.ranked(f"People most often named with {actor.name}", actor.people,
                                                 ident="people-chart")), ""]
         out += [f"- {ctx.actor_link(page, name)}: {plural(n, 'article')}"
@@ -114,6 +114,13 @@ def _mentions(page: str, arts: list[Article], feed_path: str | None) -> list[str
     if feed_path:
         facts.append(f"[Atom feed]({rel(page, feed_path)})")
     return [" · ".join(facts), ""]
+
+
+def _uneven(counts: list[tuple[str, int]]) -> bool:
+    """Whether a ranking's bars would differ: equal bars say nothing the list
+    below them does not (most people named with someone are named with them
+    once), and the chart costs 2 to 3 kB a page."""
+    return len({n for _, n in counts}) > 1
 
 
 def _per_month(name: str, arts: list[Article]) -> list[str]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import signal
 import subprocess
 import sys
 import threading
@@ -50,6 +51,8 @@ class Session:
 
     def start(self, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
+        if command == "serve":
+            _interrupt_on_terminate()
 
     @property
     def rebuilding(self) -> bool:
@@ -157,6 +160,24 @@ class _Templates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _interrupt_on_terminate() -> None:
+    """MkDocs stops serving cleanly only on Ctrl-C: then the hook's
+    `on_shutdown` ends the full build and the search indexing under way.
+    Stopped by `kill`, a process manager or a closed terminal (SIGTERM,
+    SIGHUP), serve would leave them running; these signals now stop it as
+    Ctrl-C does. A handler set by someone else is left alone."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, _interrupt)
+
+
+def _interrupt(number, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def stamp_folder(docs: Path) -> Path:

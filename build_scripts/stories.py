@@ -23,9 +23,11 @@ import hashlib
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import islice
+from sys import intern
 
 from . import parallel
 from .extract.language import FUNCTION_WORDS
@@ -115,7 +117,7 @@ def packed_words(art: Article) -> str:
 
 
 def _unpack_words(packed: str) -> Counter:
-    return Counter({w: int(n) for w, n in (item.split("=") for item in packed.split())})
+    return Counter({intern(w): int(n) for w, n in (item.split("=") for item in packed.split())})
 
 
 def terms(art: Article) -> Counter:
@@ -133,7 +135,7 @@ def _documents(articles: list[Article]) -> list[_Doc]:
     n = len(articles)
     docs = []
     for art in sorted(articles, key=lambda a: a.id):
-        weights = {t: (1 + math.log(k)) * math.log((n + 1) / df[t]) for t, k in counts[art.id].items()}
+        weights = {t: (1 + math.log(k)) * math.log((n + 1) / df[t]) for t, k in counts.pop(art.id).items()}
         # Only terms another article shares can meet anything; leaving the
         # others out of the norm too keeps scores alike in small and large archives.
         shared = {t: w for t, w in weights.items() if df[t] > 1}
@@ -158,20 +160,25 @@ def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, str, str]]:
     df = Counter(t for doc in docs for t in doc.vector)
     limit = _max_postings(len(docs))
     postings: dict[str, list[int]] = defaultdict(list)
+    telling: list[list[str]] = []
     for i, doc in enumerate(docs):
-        telling = sorted((t for t in doc.vector if df[t] <= limit), key=lambda t: (-doc.vector[t], t))
-        for t in telling[:BLOCK_TERMS]:
+        best = sorted((t for t in doc.vector if df[t] <= limit), key=lambda t: (-doc.vector[t], t))[:BLOCK_TERMS]
+        telling.append(best)
+        for t in best:
             postings[t].append(i)
-    shared = Counter(pair for ids in postings.values() for pair in combinations(ids, 2))
     pairs = []
-    for (i, j), n in shared.items():
-        if n < BLOCK_SHARED:
-            continue
-        a, b = docs[i], docs[j]
-        if _close(a.date, b.date):
-            score = cosine(a.vector, b.vector)
-            if score >= SAME_STORY:
-                pairs.append((score, a.id, b.id))
+    for i, a in enumerate(docs):
+        # The later articles sharing its telling terms, one article at a time:
+        # counting every pair of the archive at once took gigabytes at 20,000.
+        shared = Counter(j for t in telling[i] for j in islice(postings[t], bisect_right(postings[t], i), None))
+        for j, n in shared.items():
+            if n < BLOCK_SHARED:
+                continue
+            b = docs[j]
+            if _close(a.date, b.date):
+                score = cosine(a.vector, b.vector)
+                if score >= SAME_STORY:
+                    pairs.append((score, a.id, b.id))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return pairs
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable
 
 
@@ -27,18 +27,22 @@ def target(docs: Path, rel: str, owned: tuple[str, ...]) -> Path:
 
 def targets(docs: Path, owned: tuple[str, ...]) -> Callable[[str], Path]:
     """`target` for many files: each folder is resolved (symbolic links
-    followed) once. A file that is itself a link is replaced, not written through."""
-    root = docs.resolve()
-    folders: dict[PurePosixPath, Path] = {}
+    followed) and checked once. A file that is itself a link is replaced,
+    not written through."""
+    root = os.path.realpath(docs)
+    allowed = tuple(os.path.join(root, d) for d in owned)
+    folders: dict[str, str | None] = {}         # folder as given -> resolved, or None outside
 
     def target(rel: str) -> Path:
-        parts = PurePosixPath(rel)
-        if parts.parent not in folders:
-            folders[parts.parent] = (root / parts.parent).resolve()
-        path = folders[parts.parent] / parts.name
-        if not any(path.is_relative_to(root / d) for d in owned) or ".." in parts.parts or not parts.name:
+        parent, _, name = rel.rpartition("/")
+        if parent not in folders:
+            resolved = os.path.realpath(os.path.join(root, parent))
+            inside = any(resolved == a or resolved.startswith(a + os.sep) for a in allowed)
+            folders[parent] = resolved if inside else None
+        folder = folders[parent]
+        if folder is None or name in ("", ".", "..") or ".." in parent.split("/"):
             raise UnsafePath(f"refusing to write {rel!r}: outside the generated folders of {docs}")
-        return path
+        return Path(folder, name)
 
     return target
 
@@ -90,19 +94,20 @@ def finish(docs: Path, owned: tuple[str, ...], parts: list[Written]) -> WriteRep
     """After every part is written: remove the files of the owned folders no
     part kept, and empty folders, and report."""
     target = targets(docs, owned)
-    keep = {target(rel) for part in parts for rel in part.kept}
+    keep = {str(target(rel)) for part in parts for rel in part.kept}
     written = sorted(rel for part in parts for rel in part.written)
     unchanged = sum(part.unchanged for part in parts)
     removed = []
-    root = docs.resolve()
+    root = os.path.realpath(docs)
     for d in owned:
-        folder = root / d
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*"), reverse=True):
-            if path.is_file() and path not in keep:
-                path.unlink()
-                removed.append(path.relative_to(root).as_posix())
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        for folder, dirs, names in os.walk(os.path.join(root, d), topdown=False):
+            for name in names:
+                path = os.path.join(folder, name)
+                if path not in keep:
+                    os.unlink(path)
+                    removed.append(os.path.relpath(path, root).replace(os.sep, "/"))
+            for name in dirs:
+                path = os.path.join(folder, name)
+                if not os.path.islink(path) and not os.listdir(path):
+                    os.rmdir(path)
     return WriteReport(tuple(written), unchanged, tuple(sorted(removed)))

@@ -67,7 +67,8 @@ def test_feed_escapes_article_text_and_links_relatively(tmp_path):
 
 def test_feeds_and_charts_only_for_people_followed(seeds_build):
     """Registry people and people named in three articles or more get a feed and
-    charts; someone named once gets a page, without files that would tell nothing more."""
+    charts; someone named once gets a page, without files that would tell nothing more.
+    A ranking of people named with someone is drawn only when its bars differ."""
     from build_scripts.render_people import FOLLOWED_FROM, followed
 
     result, docs = seeds_build
@@ -84,8 +85,17 @@ def test_feeds_and_charts_only_for_people_followed(seeds_build):
         page = (docs / "actors" / f"{actor.slug}.md").read_text("utf-8")
         assert "Atom feed" in page
         dated = any(a.date.value for a in result.archive.articles if a.id in actor.articles)
-        assert page.count('<figure class="chart">') == bool(actor.people) + dated
+        ranks = {n for _, n in actor.people[:charts.RANKED]}
+        assert page.count('<figure class="chart">') == (len(ranks) > 1) + dated
     assert sorted(p.name for p in (docs / "charts").rglob("*") if p.is_file()) == ["articles-per-month.svg"]
+
+
+def test_a_ranking_is_drawn_only_when_its_bars_differ():
+    from build_scripts.render_people import _uneven
+
+    assert not _uneven([("A", 1), ("B", 1), ("C", 1)])
+    assert _uneven([("A", 2), ("B", 1)])
+    assert not _uneven([])
 
 
 def test_charts_drawn_into_a_page_are_valid_and_told_apart():

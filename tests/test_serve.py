@@ -4,6 +4,7 @@ follows (build_scripts/quick.py, build_scripts/serving.py)."""
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -99,14 +100,16 @@ def test_a_file_rewritten_within_the_clock_tick_is_digested_again(tmp_path):
 
 def test_serve_shows_an_edit_first_then_builds_the_rest(tmp_path):
     """`mkdocs serve --dirty` as a user runs it: the edited page shows the
-    edit, then the full build ends and the site is built again."""
+    edit, then the full build ends and the site is built again. Stopped by
+    SIGTERM, serve shuts down as on Ctrl-C, and ends what it started."""
     work = copy_project(tmp_path / "project")
     token = f"Zorglub{int(time.time())}"
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
     log = tmp_path / "serve.log"
     latency = serve.edit_latency(work, mkdocs, work / "articles" / EDITED, "articles/001-a56bc4bbea306e3e/",
-                                 token, log, timeout=300)
+                                 token, log, timeout=300, stop=signal.SIGTERM)
     text = log.read_text("utf-8")
     assert "1 edited article rewritten first" in text and serve.DONE in text
+    assert "Shutting down" in text
     assert latency.edit_visible <= latency.whole
     assert token in (work / "docs" / PAGE).read_text("utf-8")
