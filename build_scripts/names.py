@@ -103,6 +103,20 @@ def same_person(a: str, b: str) -> bool:
     return surname_ok and compatible_given_names(fa[0], fb[0])
 
 
+def match_keys(name: str) -> frozenset[str]:
+    """Two full names that `same_person` may find one person share at least
+    one of these keys: the name without spaces, the sound of the surname, or
+    the sound of all but the given name (each branch of `same_person` needs
+    one). A lookup among many names compares only those sharing a key."""
+    from rigour.text import metaphone
+
+    words = fold(name).split()
+    if not words:
+        return frozenset()
+    return frozenset(("whole:" + "".join(words), "surname:" + metaphone(words[-1]),
+                      "rest:" + metaphone("".join(words[1:]))))
+
+
 def prefer(forms: list[str]) -> str:
     """The display form among spellings of one name: most used, then the one
     with accents (Nuñez over Nunez), then the longest."""

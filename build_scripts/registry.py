@@ -15,7 +15,7 @@ import yaml
 
 from .errors import Problem
 from .models import Role
-from .names import fold, same_person, slugify, surname
+from .names import fold, match_keys, same_person, slugify, surname
 
 REGISTRY_FILE = "actors.yml"
 FIELDS = {"name", "aliases", "country", "roles", "id"}
@@ -60,9 +60,23 @@ class Registry:
         hit = self.by_form.get(fold(name))
         if hit or len(fold(name).split()) < 2:
             return hit
-        matches = {e for e in self.entries for form in e.forms
-                   if len(form.split()) > 1 and same_person(name, form)}
+        blocks = self._blocks()
+        matches = {e for key in match_keys(name) for e, form in blocks.get(key, ())
+                   if same_person(name, form)}
         return matches.pop() if len(matches) == 1 else None
+
+    def _blocks(self) -> dict[str, list[tuple[Entry, str]]]:
+        """Full-name forms by match key: a name is compared with the forms
+        it could match, not with the whole registry."""
+        if ("blocks",) not in self._found:
+            blocks: dict[str, list[tuple[Entry, str]]] = {}
+            for e in self.entries:
+                for form in e.forms:
+                    if len(form.split()) > 1:
+                        for key in match_keys(form):
+                            blocks.setdefault(key, []).append((e, form))
+            self._found[("blocks",)] = blocks
+        return self._found[("blocks",)]
 
     def by_surname(self, word: str) -> Entry | None:
         """The one entry whose name or alias ends with this surname, if exactly one."""

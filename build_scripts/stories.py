@@ -52,7 +52,10 @@ _WORD = re.compile(r"[a-z]{3,}")
 
 def _plain(text: str) -> str:
     """Lower case without accents; apostrophes and quotes stay word breaks."""
-    text = unicodedata.normalize("NFKD", text.lower())
+    text = text.lower()
+    if text.isascii():          # nothing to decompose: the same, faster
+        return text
+    text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
 

@@ -85,3 +85,34 @@ def test_random_files_never_crash_the_build(data, text, suffix):
         (articles / "text.meta.yml").write_bytes(data)
         result = pipeline.build(articles, Path(tmp) / "docs")
         assert all(isinstance(p, Problem) for p in result.problems + result.notes)
+
+
+_NAME_WORD = st.text(alphabet="abcdeéfghiïklmnoprstuvyz-'", min_size=1, max_size=9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_WORD, min_size=2, max_size=4), st.lists(_NAME_WORD, min_size=1, max_size=4),
+       st.integers(0, 3), st.integers(0, 8), st.sampled_from("aeiouyhkcs"))
+def test_names_of_one_person_share_a_match_key(words, other, drop, at, letter):
+    """The registry compares a name only with the forms sharing a match key:
+    every pair `same_person` accepts must share one, so none is missed."""
+    from build_scripts.names import match_keys, same_person
+
+    a = " ".join(words)
+    variants = [" ".join(words[min(drop, len(words) - 2):]),                 # a given name dropped
+                " ".join(words[:-1] + [words[-1][:at] + letter + words[-1][at + 1:]]),   # a letter changed
+                " ".join(other[:1] + words[1:]),                            # another given name
+                "".join(words[:1]) + " " + "".join(words[1:]),              # words run together
+                " ".join(other)]
+    for b in variants:
+        if same_person(a, b):
+            assert match_keys(a) & match_keys(b), (a, b)
+
+
+def test_known_spellings_share_a_match_key():
+    from build_scripts.names import match_keys, same_person
+
+    for a, b in [("Nikolai Patrushev", "Nicholaï Patrouchev"), ("Ahmed Gaïd Salah", "Gaid Salah"),
+                 ("Marine Le Pen", "Marine Lepen"), ("Saïd Chanegriha", "Said Chenegriha"),
+                 ("Jean-Pierre Raffarin", "Jean Pierre Raffarin")]:
+        assert same_person(a, b) and match_keys(a) & match_keys(b), (a, b)

@@ -24,7 +24,7 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
             longest = min(gaz.longest, len(toks) - i) if toks[i].text in gaz.starts else 1
             for n in range(longest, 0, -1):
                 start, end = toks[i].start, toks[i + n - 1].end
-                phrase = " ".join(t.text for t in toks[i:i + n])
+                phrase = toks[i].text if n == 1 else " ".join(t.text for t in toks[i:i + n])
                 found = gaz.lookup(phrase)
                 if found and found[1] == "demonym" and phrase[:1].islower() and language != "fr":
                     found = None
