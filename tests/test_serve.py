@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import serve
-from build_scripts import pipeline, quick, sources
+from build_scripts import pipeline, quick, serving, sources
 
 from .conftest import ROOT, copy_project
 from .test_golden import tree
@@ -113,3 +113,30 @@ def test_serve_shows_an_edit_first_then_builds_the_rest(tmp_path):
     assert "Shutting down" in text
     assert latency.edit_visible <= latency.whole
     assert token in (work / "docs" / PAGE).read_text("utf-8")
+
+
+def test_a_full_build_that_fails_is_reported_and_not_started_again(tmp_path, caplog):
+    """After an edit, serve's full build runs as a process of its own. When it
+    fails, serve says so, stamps the end as usual (so the page shows what was
+    built) and does not start it again until the articles change."""
+    work = copy_project(tmp_path / "project")
+    articles, docs = work / "articles", work / "docs"
+    session = serving.Session()
+    session.command = "serve"
+    session.generate(articles, docs)                      # serve's first build
+    append(articles / EDITED, "\nOne more sentence.\n")
+    shutil.rmtree(docs / "timeline")
+    (docs / "timeline").write_text("a file where the build writes a folder\n", "utf-8")
+    session.generate(articles, docs)                      # the edit: quick pass, full build due
+    assert session.pending is not None
+    session.built(articles)
+    assert session.full.wait(timeout=300) != 0
+    stamp = serving.stamp_folder(docs) / "built"
+    for _ in range(100):
+        if stamp.exists() and session.failed:
+            break
+        time.sleep(0.1)
+    assert stamp.exists() and session.failed == sources.scan(articles).key
+    assert "the full build ended with exit code" in caplog.text
+    session.generate(articles, docs)                      # the stamp's rebuild: not started again
+    assert session.pending is None and not session.running()
