@@ -12,9 +12,9 @@ its people under the names the archive uses, its story, copies and related
 articles as the last full build found them.
 
 Only edits of articles that have a page of their own get a quick pass. A
-new, removed or unusable file, a changed registry or generator, a country
-the archive has no page for, or more than QUICK_MOST changed files wait for
-the full build."""
+new, removed or unusable file, a changed registry or generator, a country,
+month, source or language the archive has no page for, or more than
+QUICK_MOST changed files wait for the full build."""
 from __future__ import annotations
 
 import dataclasses
@@ -26,7 +26,7 @@ from . import cache, index, pipeline, render, sources, write
 from .errors import Problem
 from .gazetteer import load as load_gazetteer
 from .models import Archive, Article, Cleaned, Cue, Related, Story, Value
-from .pages import Context, actor_page, article_page
+from .pages import Context, actor_page, article_page, source_slug
 
 QUICK_MOST = 20            # changed files a quick pass takes on
 SNAPSHOT = "snapshot"      # the Store's name for the last full build's Snapshot
@@ -48,6 +48,17 @@ class Snapshot:
         return cls(tuple(_listed(a) for a in archive.articles), {a.name: actor_page(a) for a in archive.actors},
                    frozenset(c.code for c in archive.countries), dict(archive.spellings), archive.stories,
                    archive.related)
+
+    def has_pages(self, art: Article) -> bool:
+        """Whether every page the article's own page links to has been built:
+        its countries', its month's, its source's and its language's. A link to
+        a page the full build has yet to write would lead nowhere meanwhile."""
+        dated = {a.date.value[:7] for a in self.articles if a.date.value}
+        sources = {source_slug(a.source.value) for a in self.articles if a.source.value}
+        return ({c.key for c in art.countries} <= self.countries
+                and (not art.date.value or art.date.value[:7] in dated)
+                and (not art.source.value or source_slug(art.source.value) in sources)
+                and art.language.value in {a.language.value for a in self.articles})
 
     def context(self, fresh: list[Article]) -> Context:
         """The renderers' lookups, with the fresh articles in place of their old selves."""
@@ -102,7 +113,7 @@ def update(articles_dir: Path, docs_dir: Path, src: sources.Sources | None = Non
     fresh, problems = [], []
     for job in changed:
         article, found = pipeline.extract_one(*job, src.registry)
-        if article is None or article.id not in had or not {c.key for c in article.countries} <= snapshot.countries:
+        if article is None or article.id not in had or not snapshot.has_pages(article):
             return None
         problems += found
         was = had[article.id]

@@ -64,7 +64,8 @@ def test_a_person_new_to_the_archive_is_named_without_a_link(built):
     assert "(../actors/zorglub-benamar.md)" in (docs / PAGE).read_text("utf-8")
 
 
-@pytest.mark.parametrize("change", ["nothing", "new file", "removed file", "registry", "unusable"])
+@pytest.mark.parametrize("change", ["nothing", "new file", "removed file", "registry", "unusable", "new month",
+                                    "new source"])
 def test_what_the_quick_pass_leaves_to_the_full_build(built, change):
     articles, docs = built
     before = tree(docs)
@@ -77,6 +78,12 @@ def test_what_the_quick_pass_leaves_to_the_full_build(built, change):
         append(articles / EDITED, "\nOne more sentence.\n")
     elif change == "unusable":
         (articles / EDITED).write_text("Also Read:\n", "utf-8")
+    elif change == "new month":             # no page lists that month yet
+        text = (articles / EDITED).read_text("utf-8")
+        (articles / EDITED).write_text(text.replace("2026-02-21", "2019-07-09", 1), "utf-8")
+    elif change == "new source":
+        text = (articles / EDITED).read_text("utf-8")
+        (articles / EDITED).write_text(text.replace("(MENAFN)", "(Zorglub Press Agency)", 1), "utf-8")
     assert quick.update(articles, docs) is None
     assert tree(docs) == before
 
