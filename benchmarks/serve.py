@@ -36,10 +36,17 @@ def get(url: str) -> str | None:
 def busy_children(pid: int) -> list[int]:
     """Child processes still running (not finished and waiting to be reaped)."""
     try:
-        found = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-        return [c for c in found if Path(f"/proc/{c}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
+        return [c for c in map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split()) if running(c)]
     except OSError:
         return []
+
+
+def running(pid: int) -> bool:
+    """Whether a process is alive (not ended, nor ended and waiting to be reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def reload_epoch(page: str) -> int:
@@ -100,9 +107,13 @@ def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: st
                 time.sleep(0.2)
             return Serve(startup, visible, time.perf_counter() - edited)
         finally:
+            started = busy_children(proc.pid)
             proc.send_signal(stop)          # serve stops what it started in the background
             try:
                 proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            left = [pid for pid in started if running(pid)]
+            if left:
+                raise RuntimeError(f"mkdocs serve, stopped, left processes {left} running: see {log}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator
 
@@ -14,6 +15,7 @@ from .registry import Registry
 Job = tuple            # (path, relative path, article id, sidecar), as pipeline.extract_one takes them
 MIN_PARALLEL = 64      # fewer articles than this are quicker to extract than to start workers for
 CHUNK = 32             # articles per task: big enough to make sending them cheap, small for even loads
+ORPHAN_CHECK = 0.5     # seconds between a worker's checks that the process that started it still runs
 
 
 def cores() -> int:
@@ -36,7 +38,7 @@ def extract_many(work: Callable, jobs: list[Job], registry: Registry, workers: i
     yield work(*jobs[0], registry)
     chunks = [jobs[i:i + CHUNK] for i in range(1, len(jobs), CHUNK)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_start,
-                             initargs=(work, registry)) as pool:
+                             initargs=(os.getpid(), work, registry)) as pool:
         for results in pool.map(_run, chunks):
             yield from results
 
@@ -54,7 +56,8 @@ def fork_map(work: Callable, parts: list, workers: int | None = None) -> list:
     workers = cores() if workers is None else workers
     if len(parts) < 2 or not forkable(workers):
         return [work(part) for part in parts]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_end_with, initargs=(os.getpid(),)) as pool:
         return list(pool.map(work, parts))
 
 
@@ -70,8 +73,36 @@ def _context():
 _worker: dict = {}
 
 
-def _start(work: Callable, registry: Registry) -> None:
+def _start(starter: int, work: Callable, registry: Registry) -> None:
+    _end_with(starter)
     _worker["work"], _worker["registry"] = work, registry
+
+
+def _end_with(starter: int) -> None:
+    """In a worker: end when the process that started it has ended. Killed
+    (as serve stops an outdated full build, or a process manager stops a
+    build), that process cannot tell its workers, and a worker waiting for
+    its next task would wait forever. A worker forked by the build has it
+    as parent; one made by a fork server (under serve) has the server, which
+    itself lives as long as any of its workers: so both are watched."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent and _exists(starter):
+            time.sleep(ORPHAN_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-starter", daemon=True).start()
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return True
 
 
 def _run(chunk: list[Job]) -> list:

@@ -18,6 +18,7 @@ QUICK_MOST changed files wait for the full build."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,14 +52,21 @@ class Snapshot:
 
     def has_pages(self, art: Article) -> bool:
         """Whether every page the article's own page links to has been built:
-        its countries', its month's, its source's and its language's. A link to
-        a page the full build has yet to write would lead nowhere meanwhile."""
-        dated = {a.date.value[:7] for a in self.articles if a.date.value}
-        sources = {source_slug(a.source.value) for a in self.articles if a.source.value}
+        its countries', its month's (or the undated list), its source's and
+        its language's. A link to a page the full build has yet to write
+        would lead nowhere meanwhile."""
+        months, sources, languages = self._pages
         return ({c.key for c in art.countries} <= self.countries
-                and (not art.date.value or art.date.value[:7] in dated)
+                and (art.date.value or "")[:7] in months
                 and (not art.source.value or source_slug(art.source.value) in sources)
-                and art.language.value in {a.language.value for a in self.articles})
+                and art.language.value in languages)
+
+    @functools.cached_property
+    def _pages(self) -> tuple[set[str], set[str], set[str]]:
+        """Months with a page ("" for the undated list), sources and languages."""
+        return ({(a.date.value or "")[:7] for a in self.articles},
+                {source_slug(a.source.value) for a in self.articles if a.source.value},
+                {a.language.value for a in self.articles})
 
     def context(self, fresh: list[Article]) -> Context:
         """The renderers' lookups, with the fresh articles in place of their old selves."""

@@ -162,6 +162,9 @@ class _Templates(jinja2.BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
+TERMINATING = tuple(name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))   # no SIGHUP on Windows
+
+
 def _interrupt_on_terminate() -> None:
     """MkDocs stops serving cleanly only on Ctrl-C: then the hook's
     `on_shutdown` ends the full build and the search indexing under way.
@@ -170,13 +173,14 @@ def _interrupt_on_terminate() -> None:
     Ctrl-C does. A handler set by someone else is left alone."""
     if threading.current_thread() is not threading.main_thread():
         return
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
-            signal.signal(number, _interrupt)
+    for name in TERMINATING:
+        if signal.getsignal(getattr(signal, name)) == signal.SIG_DFL:
+            signal.signal(getattr(signal, name), _interrupt)
 
 
 def _interrupt(number, frame) -> None:
+    for name in TERMINATING:        # a closed terminal may send SIGHUP twice: the second would cut the shutdown short
+        signal.signal(getattr(signal, name), signal.SIG_IGN)
     raise KeyboardInterrupt
 
 

@@ -100,7 +100,10 @@ def finish(docs: Path, owned: tuple[str, ...], parts: list[Written]) -> WriteRep
     removed = []
     root = os.path.realpath(docs)
     for d in owned:
-        for folder, dirs, names in os.walk(os.path.join(root, d), topdown=False):
+        top = os.path.join(root, d)
+        if os.path.realpath(top) != top:
+            continue        # a generated folder linked elsewhere: nothing there is pruned
+        for folder, dirs, names in os.walk(top, topdown=False):
             for name in names:
                 path = os.path.join(folder, name)
                 if path not in keep:

@@ -68,6 +68,21 @@ def test_no_write_outside_generated_folders(tmp_path):
             target(tmp_path, bad, ("articles",))
 
 
+def test_pruning_never_follows_a_linked_folder_out_of_docs(tmp_path):
+    from build_scripts.write import Written, finish
+
+    outside = tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "keep.txt").write_text("mine", "utf-8")
+    docs = tmp_path / "docs"
+    (docs / "articles" / "old").mkdir(parents=True)
+    (docs / "articles" / "old" / "gone.md").write_text("stale", "utf-8")
+    (docs / "stories").symlink_to(outside, target_is_directory=True)
+    report = finish(docs, ("articles", "stories"), [Written((), (), 0)])
+    assert report.removed == ("articles/old/gone.md",) and not (docs / "articles" / "old").exists()
+    assert (outside / "keep.txt").read_text("utf-8") == "mine" and (outside / "sub").is_dir()
+
+
 def test_cli_build_check_and_strict(archive, tmp_path):
     (archive / "broken.md").write_text("---\ntitle: [oops\n---\nText.\n")
     docs = tmp_path / "docs"

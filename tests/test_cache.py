@@ -141,3 +141,63 @@ def test_pages_written_part_by_part_on_every_core_are_the_same(seeds_build, tmp_
     assert tree(two) == tree(one)
     again = render.write_all(archive, two, workers=2)
     assert not again.written and not again.removed and again.unchanged == len(report.written)
+
+
+@pytest.mark.parametrize("start", ["fork", "forkserver"])
+def test_workers_end_when_their_build_is_killed(start):
+    """Serve stops an outdated full build with SIGTERM; its workers, which
+    nothing tells, end by themselves instead of waiting forever for work.
+    Under serve (other threads running) workers come from a fork server."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = ("import threading, time\nfrom build_scripts import parallel\nfrom tests.test_cache import slow\n"
+              + ("parallel.fork_map(slow, [1, 2, 3, 4], workers=2)\n" if start == "fork" else
+                 "threading.Thread(target=time.sleep, args=(600,), daemon=True).start()   # as under serve\n"
+                 "list(parallel.extract_many(slow, [(i,) for i in range(200)], None, workers=2))\n"))
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    try:
+        started: set[int] = set()
+        for _ in range(300):
+            started = _descendants(proc.pid)
+            if len(started) >= 2 + (start == "forkserver"):
+                break
+            time.sleep(0.1)
+        assert len(started) >= 2
+        time.sleep(0.5)
+        started = _descendants(proc.pid)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        for _ in range(100):
+            if not any(_running(pid) for pid in started):
+                break
+            time.sleep(0.1)
+        assert [pid for pid in started if _running(pid)] == []
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def slow(i: int, *registry) -> None:
+    """A task that keeps a worker busy (the first one runs in the build's own process)."""
+    import time
+
+    time.sleep(60 if i else 0)
+
+
+def _descendants(pid: int) -> set[int]:
+    from pathlib import Path
+
+    try:
+        children = {int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+    except OSError:
+        return set()
+    return children.union(*(_descendants(c) for c in children))
+
+
+def _running(pid: int) -> bool:
+    from benchmarks.serve import running
+
+    return running(pid)

@@ -3,6 +3,7 @@ article's own page first, as the full build writes it, and the full build
 follows (build_scripts/quick.py, build_scripts/serving.py)."""
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import signal
 import sys
@@ -86,6 +87,17 @@ def test_what_the_quick_pass_leaves_to_the_full_build(built, change):
         (articles / EDITED).write_text(text.replace("(MENAFN)", "(Zorglub Press Agency)", 1), "utf-8")
     assert quick.update(articles, docs) is None
     assert tree(docs) == before
+
+
+def test_an_article_gone_undated_waits_when_no_undated_list_exists(built):
+    """The undated list is written only when some article is undated."""
+    articles, docs = built
+    snapshot = pipeline.cache.Store.beside(docs, articles).kept(quick.SNAPSHOT)
+    undated = next(a for a in snapshot.articles if not a.date.value)
+    assert snapshot.has_pages(undated)
+    all_dated = dataclasses.replace(snapshot, articles=tuple(a for a in snapshot.articles if a.date.value))
+    assert not all_dated.has_pages(undated)
+    assert all(all_dated.has_pages(a) for a in all_dated.articles)
 
 
 def test_no_snapshot_no_quick_pass(built):
