@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from . import stories
 from .gazetteer import load as load_gazetteer
 from .models import Actor, Archive, Article, Country, Mention
-from .names import prefer, same_person, slugify, sort_key, sound_key
+from .names import match_keys, prefer, same_person, slugify, sort_key
 from .registry import Registry
 
 
@@ -85,9 +85,9 @@ def most_first(counts: Counter) -> tuple[tuple[str, int], ...]:
 def canonical_names(articles: list[Article], registry: Registry) -> dict[str, str]:
     """One name per person across the archive: {name found: name used}.
     Names the registry knows are already canonical; other spellings of one
-    person (Nunez/Nuñez, Patrouchev/Patrushev) are merged when their surnames
-    sound alike and their given names agree, and take the most used,
-    best-accented spelling."""
+    person (Nunez/Nuñez, Patrouchev/Patrushev, Le Pen/Lepen) are merged when
+    their surnames sound alike and their given names agree, and take the
+    most used, best-accented spelling."""
     known = {e.name for e in registry.entries}
     uses: dict[str, int] = defaultdict(int)
     for art in articles:
@@ -102,17 +102,18 @@ def canonical_names(articles: list[Article], registry: Registry) -> dict[str, st
             n = parent[n]
         return n
 
-    by_sound: dict[str, list[str]] = defaultdict(list)
-    for n in names:
+    blocks: dict[str, list[int]] = defaultdict(list)      # match key -> names (by their place in `names`)
+    for i, n in enumerate(names):
         if len(n.split()) > 1:
-            by_sound[sound_key(n)].append(n)
-    for group in by_sound.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if (a not in known or b not in known) and same_person(a, b):
-                    ra, rb = root(a), root(b)
-                    if ra != rb and not (ra in known and rb in known):
-                        parent[rb if ra in known else ra] = ra if ra in known else rb
+            for key in match_keys(n):
+                blocks[key].append(i)
+    pairs = sorted({(i, j) for block in blocks.values() for k, i in enumerate(block) for j in block[k + 1:]})
+    for i, j in pairs:
+        a, b = names[i], names[j]
+        if (a not in known or b not in known) and same_person(a, b):
+            ra, rb = root(a), root(b)
+            if ra != rb and not (ra in known and rb in known):
+                parent[rb if ra in known else ra] = ra if ra in known else rb
     clusters: dict[str, list[str]] = defaultdict(list)
     for n in names:
         clusters[root(n)].append(n)

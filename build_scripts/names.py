@@ -113,7 +113,7 @@ def match_keys(name: str) -> frozenset[str]:
     words = fold(name).split()
     if not words:
         return frozenset()
-    return frozenset(("whole:" + "".join(words), "surname:" + metaphone(words[-1]),
+    return frozenset(("whole:" + "".join(words), "surname:" + sound_key(name),
                       "rest:" + metaphone("".join(words[1:]))))
 
 

@@ -73,6 +73,15 @@ def test_transliterations_merge_across_articles(tmp_path):
     assert patrushev.country == "RU" and len(patrushev.articles) == 2
 
 
+def test_a_surname_written_in_one_word_or_two_merges(tmp_path):
+    from build_scripts import pipeline
+
+    (tmp_path / "a.txt").write_text("Headline one\nJean-Marie Le Pen said the vote was lost.\n")
+    (tmp_path / "b.txt").write_text("Headline two\nJean-Marie Lepen said he would stand again.\n")
+    archive = pipeline.collect(tmp_path)
+    assert [(a.name, len(a.articles)) for a in archive.actors] == [("Jean-Marie Le Pen", 2)]
+
+
 def test_unresolved_report(tmp_path):
     from build_scripts import pipeline, unresolved
 
