@@ -72,14 +72,15 @@ def compatible_given_names(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _gender_detector():
+def gender_detector():
+    """gender-guesser's dictionary of given names (half a second to load: once)."""
     import gender_guesser.detector as gd
 
     return gd.Detector(case_sensitive=False)
 
 
 def _gender(given: str) -> str:
-    return _gender_detector().get_gender(given).replace("mostly_", "")
+    return gender_detector().get_gender(given).replace("mostly_", "")
 
 
 @lru_cache(maxsize=65_536)

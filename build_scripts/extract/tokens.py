@@ -10,7 +10,7 @@ from importlib import resources
 
 import yaml
 
-from ..names import fold
+from ..names import fold, gender_detector
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
 ELISION = re.compile(r"^(?:[dljnsctm]|qu|jusqu|lorsqu|puisqu)[’'](?=\w)")
@@ -122,11 +122,8 @@ def first_names():
     """A lookup of given names from many countries (gender-guesser's dictionary).
     Accents are folded ("Saïd" is "Said", "Sebastien" is "Sébastien"); names
     the dictionary marks as very rare everywhere ("River", "Stone") are left out."""
-    import gender_guesser.detector as gd
-
-    detector = gd.Detector(case_sensitive=False)
     names = set()
-    for name, by_gender in detector.names.items():
+    for name, by_gender in gender_detector().names.items():
         frequency = max((int(c, 16) for codes in by_gender.values() for c in codes if c.strip()), default=0)
         if frequency >= MIN_NAME_FREQUENCY:
             names.add(fold(name))
