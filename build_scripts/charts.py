@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 
+from .pages import plural
 from .xml_text import escape
 
 COLOUR = "#3f51b5"         # the site's primary colour (Material indigo)
@@ -52,7 +53,7 @@ def per_month(title: str, counts: dict[str, int], ident: str = "chart") -> str:
     height = plot_top + plot_h + 34
     base = plot_top + plot_h
     busiest = months[values.index(top)]
-    total = f"{sum(values)} article{'' if sum(values) == 1 else 's'}"
+    total = plural(sum(values), "article")
     span = (f"in {month_label(months[0])}" if len(months) == 1 else
             f"from {month_label(months[0])} to {month_label(months[-1])}; "
             f"busiest month {month_label(busiest)} with {top}")

@@ -14,12 +14,15 @@ _QUOTES = dict.fromkeys(map(ord, "\"'`\u00b4\u2018\u2019\u201a\u201c\u201d\u201e
 @lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Case, accents, dashes and quotes folded; whitespace collapsed."""
-    text = text or ""
+    return " ".join(unaccented(text or "").lower().translate(_DASHES).translate(_QUOTES).split())
+
+
+def unaccented(text: str) -> str:
+    """The text without accents ("Saïd" -> "Said")."""
     if text.isascii():          # nothing to decompose (file names, most English text): the same, faster
-        return " ".join(text.lower().translate(_DASHES).translate(_QUOTES).split())
+        return text
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().translate(_DASHES).translate(_QUOTES).split())
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def sort_key(text: str) -> tuple[str, str]:

@@ -7,6 +7,7 @@ reported at once. When the registry knows a name, it decides.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,23 +61,21 @@ class Registry:
         hit = self.by_form.get(fold(name))
         if hit or len(fold(name).split()) < 2:
             return hit
-        blocks = self._blocks()
-        matches = {e for key in match_keys(name) for e, form in blocks.get(key, ())
+        matches = {e for key in match_keys(name) for e, form in self._blocks.get(key, ())
                    if same_person(name, form)}
         return matches.pop() if len(matches) == 1 else None
 
+    @functools.cached_property
     def _blocks(self) -> dict[str, list[tuple[Entry, str]]]:
         """Full-name forms by match key: a name is compared with the forms
         it could match, not with the whole registry."""
-        if ("blocks",) not in self._found:
-            blocks: dict[str, list[tuple[Entry, str]]] = {}
-            for e in self.entries:
-                for form in e.forms:
-                    if len(form.split()) > 1:
-                        for key in match_keys(form):
-                            blocks.setdefault(key, []).append((e, form))
-            self._found[("blocks",)] = blocks
-        return self._found[("blocks",)]
+        blocks: dict[str, list[tuple[Entry, str]]] = {}
+        for e in self.entries:
+            for form in e.forms:
+                if len(form.split()) > 1:
+                    for key in match_keys(form):
+                        blocks.setdefault(key, []).append((e, form))
+        return blocks
 
     def by_surname(self, word: str) -> Entry | None:
         """The one entry whose name or alias ends with this surname, if exactly one."""

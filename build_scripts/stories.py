@@ -22,7 +22,6 @@ import datetime as dt
 import hashlib
 import math
 import re
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from sys import intern
 from . import parallel
 from .extract.language import FUNCTION_WORDS
 from .models import Article, Related, Story
-from .names import fold
+from .names import fold, unaccented
 
 SAME_STORY = 0.42          # least cosine (and least average cosine of a merged group)
 WINDOW_DAYS = 7            # dated reports of one story lie this close together
@@ -52,11 +51,7 @@ _WORD = re.compile(r"[a-z]{3,}")
 
 def _plain(text: str) -> str:
     """Lower case without accents; apostrophes and quotes stay word breaks."""
-    text = text.lower()
-    if text.isascii():          # nothing to decompose: the same, faster
-        return text
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return unaccented(text.lower())
 
 
 _STOPWORDS = frozenset(_plain(w) for words in FUNCTION_WORDS.values() for w in words) | frozenset("""
