@@ -3,21 +3,25 @@ from articles/ first, and serve watches articles/ for changes. Unchanged
 pages are not rewritten, so serve's own watcher does not loop; after an
 edit, serve shows the edited article's page first and the full build
 follows in the background (build_scripts/serving.py). Built pages lose the
-template's indentation; after the build, Pagefind indexes the site for the
-search page, and a warning comes when the site nears GitHub Pages' size
-limit. The generated pages' Markdown is converted on every core and kept
-between builds (build_scripts/mkdocs_pages.py)."""
+template's indentation; Pagefind indexes the article pages for the search
+page (while `mkdocs build` writes the site, or after the build), and a
+warning comes when the site nears GitHub Pages' size limit. The generated
+pages' Markdown is converted on every core and kept between builds
+(build_scripts/mkdocs_pages.py)."""
 from __future__ import annotations
 
 import html
 import logging
 from pathlib import Path
 
-from build_scripts import minify, search, serving, site_size, watching
-from build_scripts.mkdocs_pages import PAGES
+from markupsafe import Markup
+
+from build_scripts import minify, parallel, search, serving, site_size, watching
+from build_scripts.mkdocs_pages import PAGES, cache_folder
 from build_scripts.serving import SESSION
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
+SEARCH_PAGES = "search-pages"       # folder in .cache/ of the article pages as Pagefind reads them
 
 
 def _articles_dir(config) -> Path:
@@ -51,7 +55,20 @@ def on_pre_build(config, **kwargs) -> None:
 
 def on_nav(nav, config, files, **kwargs):
     PAGES.prepare(nav, config, files)
+    if PAGES.kept and not search.INDEXER.background and parallel.forkable(parallel.cores()):
+        search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
+                             cache_folder(config) / SEARCH_PAGES)
     return nav
+
+
+def _pages_for_index(config, files):
+    """The article pages as Pagefind reads them, from the HTML kept of them:
+    Pagefind indexes them while MkDocs reads and writes the site."""
+    language, site = config.theme["language"], config.site_name
+    for page, content in PAGES.contents(config, files, "articles"):
+        if search.is_article(page.meta, page.file.src_uri):
+            title = f"{Markup(page.title or '').striptags()} - {site}"
+            yield page.file.dest_uri, search.page_for_index(language, title, content)
 
 
 def on_pre_page(page, config, files, **kwargs):
@@ -61,10 +78,7 @@ def on_pre_page(page, config, files, **kwargs):
 
 def on_env(env, config, files, **kwargs):
     SESSION.environment(env)
-    env = PAGES.finish(env, config, files)
-    if PAGES.built and not search.INDEXER.background:
-        search.INDEXER.start(Path(config.site_dir))     # the article pages are all written: index meanwhile
-    return env
+    return PAGES.finish(env, config, files)
 
 
 def on_post_build(config, **kwargs) -> None:

@@ -24,6 +24,9 @@ MkDocs' own pass renders those pages with an empty template, which writes
 nothing. When workers write them, the build's own process never holds the
 pages' HTML or Markdown: each worker reads the HTML of its pages from the
 cache (at 10,000 articles the process peaks at 0.27 GB instead of 1.17 GB).
+What is kept of a page includes its front matter, so that a process
+forked once the pages are converted can give Pagefind the article pages
+(`contents`) while the site is being written.
 
 Nothing here changes what is built: a build on one core and without the
 cache gives the same site, byte for byte. Workers are forked only from a
@@ -41,6 +44,7 @@ import time
 from contextlib import closing
 from importlib import metadata
 from pathlib import Path
+from typing import Iterator
 
 import jinja2
 from mkdocs.commands.build import _build_page
@@ -48,7 +52,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import parallel
+from . import cache, parallel
 from .render import GENERATED_DIRS
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
@@ -59,6 +63,11 @@ CHUNK = 100
 BUILT = "news-archive-built.html"      # the empty template of pages written by workers
 SCHEMA = "create table if not exists pages (key blob primary key, value blob, used integer)"
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+FORMAT = 2                  # of what is kept of a page: HTML, table of contents, title, anchors, front matter
+
+
+def cache_folder(config) -> Path:
+    return Path(config["docs_dir"]).resolve().parent / cache.FOLDER
 
 
 def generated(src_uri: str) -> bool:
@@ -72,7 +81,7 @@ def _salt(config) -> bytes:
             versions.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name}=none")
-    setting = repr((versions, config["markdown_extensions"], sorted((config["mdx_configs"] or {}).items()),
+    setting = repr((FORMAT, versions, config["markdown_extensions"], sorted((config["mdx_configs"] or {}).items()),
                     config["use_directory_urls"], config["docs_dir"]))
     return hashlib.blake2b(setting.encode(), digest_size=16).digest()
 
@@ -83,13 +92,17 @@ def _toc_tokens(items) -> list[dict]:
 
 def _pack(page: Page) -> bytes:
     return pickle.dumps((page.content, _toc_tokens(page.toc), page._title_from_render,
-                         sorted(page.present_anchor_ids or ())), protocol=pickle.HIGHEST_PROTOCOL)
+                         sorted(page.present_anchor_ids or ()), page.meta), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _unpack(page: Page, value: bytes) -> None:
-    content, toc, title, anchors = pickle.loads(value)
+def _unpack(page: Page, value: bytes, meta: bool = False) -> None:
+    """Set what the page's conversion gave; its front matter too when asked
+    (MkDocs reads it again when it reads the page)."""
+    content, toc, title, anchors, page_meta = pickle.loads(value)
     page.content, page.toc, page._title_from_render = content, get_toc(toc), title
     page.present_anchor_ids = set(anchors)
+    if meta:
+        page.meta = page_meta
 
 
 class PageCache:
@@ -102,21 +115,22 @@ class PageCache:
         self.build = 0
         self.full = True
         self.nav = None
-        self.built = False          # whether workers wrote the generated pages of this build
         self.deferred = False       # whether workers will write them: their HTML stays out of this process
         self.left: set[str] = set()     # pages whose HTML was left in the cache
         self.path: Path | None = None
+        self.kept: list[str] = []   # after `prepare`, the generated pages of a full build when all are kept
 
     def open(self, config, full: bool) -> None:
         """Before a build: `full` is False under `--dirty`, when only changed
         pages are read and nothing unused may be forgotten."""
-        folder = Path(config["docs_dir"]).resolve().parent / ".cache"
+        folder = cache_folder(config)
         self.close()
         self.salt, self.full, self.keys = _salt(config), full, {}
         try:
             folder.mkdir(exist_ok=True)
             self.path = folder / FILE
             self.db = sqlite3.connect(self.path, check_same_thread=False)
+            self.db.execute("pragma journal_mode=wal")      # other processes read while this one writes
             self.db.execute(SCHEMA)
             self.build = (self.db.execute("select max(used) from pages").fetchone()[0] or 0) + 1
         except (OSError, sqlite3.Error) as exc:
@@ -134,7 +148,7 @@ class PageCache:
 
     def prepare(self, nav, config, files) -> None:
         """Convert on every core the generated pages not kept yet (`on_nav`)."""
-        self.nav, self.deferred, self.left = nav, False, set()
+        self.nav, self.deferred, self.left, self.kept = nav, False, set(), []
         if self.db is None or not parallel.forkable(parallel.cores()):
             return          # MkDocs converts them one by one, and they are kept as it goes
         every = [f for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -143,18 +157,33 @@ class PageCache:
         pages = [f for f in every if self.full or f.is_modified()]   # under --dirty MkDocs reads only changed pages
         known = self._known([self.key(f.page) for f in pages])
         todo = [f.src_uri for f in pages if self.key(f.page) not in known]
-        if len(todo) < MIN_PARALLEL:
-            return
         _shared.update(config=config, files=files)
         start = time.perf_counter()
         try:
-            for results in parallel.fork_map(_convert, _chunks(todo)):
+            parts = _chunks(todo)       # a few pages are converted here: sooner than starting workers
+            for results in parallel.fork_map(_convert, parts) if len(todo) >= MIN_PARALLEL else map(_convert, parts):
                 self.db.executemany("insert or replace into pages values (?, ?, ?)",
                                     [(self.keys[uri], value, self.build) for uri, value in results])
         finally:
             _shared.clear()
-        log.info("news archive: %d pages converted on %d cores in %.1f s, %d kept from earlier builds",
-                 len(todo), parallel.cores(), time.perf_counter() - start, len(pages) - len(todo))
+        if self.full:
+            self.db.commit()        # for processes that read the pages kept (`contents`)
+            self.kept = [f.src_uri for f in pages]
+        if len(todo) >= MIN_PARALLEL:
+            log.info("news archive: %d pages converted on %d cores in %.1f s, %d kept from earlier builds",
+                     len(todo), parallel.cores(), time.perf_counter() - start, len(pages) - len(todo))
+
+    def contents(self, config, files, folder: str) -> Iterator[tuple[Page, str]]:
+        """The generated pages kept (`kept`) in `folder`, each with its front
+        matter and its HTML as the theme receives it (after the `page_content`
+        event), read from the cache: for a process forked after `prepare`."""
+        with closing(sqlite3.connect(self.path)) as db:
+            for uri in self.kept:
+                if uri.startswith(folder + "/"):
+                    page = files.get_file_from_path(uri).page
+                    _unpack(page, db.execute("select value from pages where key = ?", (self.keys[uri],)).fetchone()[0],
+                            meta=True)
+                    yield page, config.plugins.on_page_content(page.content, page=page, config=config, files=files)
 
     def _known(self, keys: list[bytes]) -> set[bytes]:
         found: set[bytes] = set()
@@ -199,7 +228,6 @@ class PageCache:
         return env
 
     def _build(self, env: jinja2.Environment, config, files) -> jinja2.Environment:
-        self.built = False
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         pages = [f.page for f in doc_files if generated(f.src_uri) and f.page is not None]
         if self.nav is None or len(pages) < MIN_PARALLEL or not parallel.forkable(parallel.cores()):
@@ -215,7 +243,6 @@ class PageCache:
             _shared.clear()
         log.info("news archive: %d pages written on %d cores in %.1f s", len(pages), parallel.cores(),
                  time.perf_counter() - start)
-        self.built = True
         for page in pages:
             page.meta["template"] = BUILT
         logging.getLogger("mkdocs.commands.build").addFilter(_quiet_built)

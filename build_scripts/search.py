@@ -11,9 +11,14 @@ narrowing by one person downloads the people of one letter only."""
 from __future__ import annotations
 
 import html
+import os
+import shutil
+import signal
 import subprocess
 import sys
+import traceback
 from pathlib import Path
+from typing import Callable, Iterable
 
 from .gazetteer import load as load_gazetteer
 from .names import fold
@@ -57,9 +62,54 @@ def mark_article(content: str, meta: dict) -> str:
     return f"<div data-pagefind-body>{tags}\n{content}\n</div>"
 
 
-def command(site_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
+def command(site_dir: Path, output: Path | None = None) -> list[str]:
+    """Pagefind over the article pages of `site_dir`, its index into the
+    site's BUNDLE folder, or into `output`."""
+    where = ["--output-path", str(output)] if output else ["--output-subdir", BUNDLE]
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), *where,
             "--glob", PAGES, "--exclude-selectors", NOT_INDEXED, "--silent"]
+
+
+def page_for_index(language: str, title: str, body: str) -> str:
+    """An article page as Pagefind reads it: of a page it takes the language,
+    the title and the part marked for it, so these alone give the same index."""
+    return (f'<!doctype html>\n<html lang="{html.escape(language)}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{title}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
+class Forked:
+    """A forked process, handled as a `subprocess.Popen`."""
+
+    def __init__(self, pid: int, args: list[str]) -> None:
+        self.pid, self.args, self.returncode = pid, args, None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self) -> int:
+        if self.returncode is None:
+            self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        return self.returncode
+
+    def terminate(self) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signal.SIGTERM)
+
+
+def write_pages(pages: Iterable[tuple[str, str]], folder: Path) -> None:
+    """`pages` (path in the site, text) as files in a `folder` made afresh."""
+    shutil.rmtree(folder, ignore_errors=True)
+    made: set[Path] = set()
+    for rel, text in pages:
+        path = folder / rel
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(text, "utf-8")
 
 
 class Indexer:
@@ -70,20 +120,34 @@ class Indexer:
     def __init__(self) -> None:
         self.background = False
         self.running: subprocess.Popen | None = None
-        self.early: subprocess.Popen | None = None
+        self.early: Forked | None = None
+        self.pages: Path | None = None      # the article pages of an early start
 
-    def start(self, site_dir: Path) -> None:
-        """Start indexing before the build ends, once every article page is
-        written (they are, when workers wrote the generated pages): `index`
-        then waits for it instead of starting afresh."""
+    def start(self, site_dir: Path, pages: Callable[[], Iterable[tuple[str, str]]], folder: Path) -> None:
+        """Index before the site is written: a forked process writes `pages()`
+        (each article page's path in the site and its page for the index)
+        into `folder`, then becomes Pagefind, while the build goes on. `index`
+        then waits for it instead of starting afresh. Only from a process
+        with a single thread (see parallel.forkable)."""
         self.stop()
-        self.early = subprocess.Popen(command(site_dir))
+        args = command(folder, output=site_dir.resolve() / BUNDLE)
+        pid = os.fork()
+        if pid == 0:        # the forked process: it never returns
+            try:
+                write_pages(pages(), folder)
+                os.execv(args[0], args)
+            except BaseException:
+                traceback.print_exc()
+            os._exit(1)
+        self.early, self.pages = Forked(pid, args), folder
 
     def index(self, site_dir: Path) -> None:
         if self.early:
             early, self.early = self.early, None
-            if early.wait():
-                raise subprocess.CalledProcessError(early.returncode, early.args)
+            code = early.wait()
+            self._forget_pages()
+            if code:
+                raise subprocess.CalledProcessError(code, early.args)
             return
         self.stop()
         if self.background:
@@ -97,6 +161,12 @@ class Indexer:
                 proc.terminate()
                 proc.wait()
         self.running = self.early = None
+        self._forget_pages()
+
+    def _forget_pages(self) -> None:
+        if self.pages:
+            shutil.rmtree(self.pages, ignore_errors=True)
+            self.pages = None
 
 
 INDEXER = Indexer()      # one per process: MkDocs loads its hooks afresh for every rebuild

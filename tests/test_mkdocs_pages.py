@@ -11,8 +11,11 @@ from build_scripts.parallel import cores
 
 from .conftest import copy_project
 
-# mkdocs build with the pages' parallel threshold set (a huge one: MkDocs alone).
+# mkdocs build with the pages' parallel threshold and the cores set (0: as
+# many as there are). On one core MkDocs converts and builds every page
+# itself, and Pagefind indexes the built site.
 BUILD = ("import sys; import build_scripts.mkdocs_pages as m; m.MIN_PARALLEL = int(sys.argv[1]); "
+         "m.parallel.cores = lambda n=int(sys.argv[3]), c=m.parallel.cores: n or c(); "
          "from mkdocs.__main__ import cli; cli(['build', '--strict', '-d', sys.argv[2]])")
 
 
@@ -20,8 +23,8 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def _build(work: Path, threshold: int, site: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-c", BUILD, str(threshold), site], cwd=work,
+def _build(work: Path, threshold: int, site: str, cores: int = 0) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, "-c", BUILD, str(threshold), site, str(cores)], cwd=work,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return proc
@@ -30,7 +33,7 @@ def _build(work: Path, threshold: int, site: str) -> subprocess.CompletedProcess
 def test_pages_built_on_every_core_and_from_the_cache_are_mkdocs_own(tmp_path):
     work = copy_project(tmp_path / "project")
 
-    _build(work, 10 ** 9, "alone")                     # MkDocs converts and builds every page itself
+    _build(work, 10 ** 9, "alone", cores=1)            # MkDocs converts and builds every page itself
     (work / ".cache" / "pages.sqlite").unlink()
     parallel = _build(work, 1, "parallel")             # converted and built by workers
     assert "Page skipped" not in parallel.stderr

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+
+import pytest
 
 from build_scripts import search
 
@@ -65,3 +68,29 @@ def test_pages_lose_indentation_but_not_their_text():
             "<script>\n  x = 1;\n</script>\n   <code>keep\n   this</code>\n</div>\n")
     assert squeeze(html) == ("<div>\n<p>One  two\nthree</p>\n<pre><code>a\n    b\n\n</code></pre>\n"
                              "<script>\n  x = 1;\n</script>\n<code>keep\n   this</code>\n</div>\n")
+
+
+def test_an_early_index_is_made_by_a_forked_process_from_the_pages_given(tmp_path):
+    site, copies = tmp_path / "site", tmp_path / "copies"
+    body = '<div data-pagefind-body><h1>Talks</h1><p>Algiers and Paris resume talks.</p></div>'
+    indexer = search.Indexer()
+    indexer.start(site, lambda: [("articles/talks/index.html", search.page_for_index("en", "Talks", body))], copies)
+    indexer.index(site)
+    assert (site / search.BUNDLE / "pagefind-entry.json").is_file()
+    assert not copies.exists()          # the copies are removed once indexed
+
+
+def test_an_early_index_that_fails_is_reported_and_one_stopped_leaves_nothing(tmp_path):
+    def broken():
+        raise OSError("disk full")
+        yield
+
+    indexer = search.Indexer()
+    indexer.start(tmp_path / "site", broken, tmp_path / "copies")
+    with pytest.raises(subprocess.CalledProcessError):
+        indexer.index(tmp_path / "site")
+    indexer.start(tmp_path / "site", lambda: [("articles/a/index.html", "<html></html>")], tmp_path / "copies")
+    early = indexer.early
+    indexer.stop()
+    assert early.returncode is not None and indexer.early is None
+    assert not (tmp_path / "copies").exists()
