@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from build_scripts import minify, parallel, search, serving, site_size, watching
+from build_scripts import minify, search, serving, site_size, watching
 from build_scripts.mkdocs_pages import PAGES, cache_folder
 from build_scripts.serving import SESSION
 
@@ -55,7 +55,7 @@ def on_pre_build(config, **kwargs) -> None:
 
 def on_nav(nav, config, files, **kwargs):
     PAGES.prepare(nav, config, files)
-    if PAGES.kept and not search.INDEXER.background and parallel.forkable(parallel.cores()):
+    if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork
         search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
                              cache_folder(config) / SEARCH_PAGES)
     return nav

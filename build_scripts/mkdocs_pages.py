@@ -5,9 +5,9 @@ by worker processes.
 Converting Markdown is most of the time `mkdocs build` spends on a large
 archive, and MkDocs does it one page at a time on one core. Before MkDocs
 reads the pages (the `on_nav` event), the generated pages whose HTML is not
-kept yet are converted by worker processes forked from the build, each
-doing exactly what MkDocs does for a page (read it, run the plugins'
-`page_markdown` event, `Page.render`). MkDocs then takes each page's HTML,
+kept yet are converted by worker processes forked from the build (a few by
+the build's own process), each doing exactly what MkDocs does for a page
+(read it, run the plugins' `page_markdown` event, `Page.render`). MkDocs then takes each page's HTML,
 table of contents, title and anchors from here instead of converting it
 again (`on_pre_page` gives the page a `render` that looks here first).
 
@@ -147,7 +147,9 @@ class PageCache:
         return self.keys[uri]
 
     def prepare(self, nav, config, files) -> None:
-        """Convert on every core the generated pages not kept yet (`on_nav`)."""
+        """Convert the generated pages not kept yet (`on_nav`), on every core
+        when they are many; after it, in a full build, every generated page's
+        HTML is kept (`kept`)."""
         self.nav, self.deferred, self.left, self.kept = nav, False, set(), []
         if self.db is None or not parallel.forkable(parallel.cores()):
             return          # MkDocs converts them one by one, and they are kept as it goes
