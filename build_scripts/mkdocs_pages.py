@@ -7,9 +7,10 @@ archive, and MkDocs does it one page at a time on one core. Before MkDocs
 reads the pages (the `on_nav` event), the generated pages whose HTML is not
 kept yet are converted by worker processes forked from the build (a few by
 the build's own process), each doing exactly what MkDocs does for a page
-(read it, run the plugins' `page_markdown` event, `Page.render`). MkDocs then takes each page's HTML,
-table of contents, title and anchors from here instead of converting it
-again (`on_pre_page` gives the page a `render` that looks here first).
+(read it, run the plugins' `page_markdown` event, `Page.render`). MkDocs
+then takes each page's HTML, table of contents, title and anchors from here
+instead of converting it again (`on_pre_page` gives the page a `render`
+that looks here first).
 
 What is kept lives in `.cache/pages.sqlite` beside the docs folder, keyed on
 the page's path and bytes under a salt of the MkDocs, Markdown and
