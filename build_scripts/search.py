@@ -27,6 +27,7 @@ from .pages import OTHERS_END, OTHERS_START, language_name
 BUNDLE = "pagefind"                        # the index's folder in the site
 PAGES = "articles/**/*.html"               # only article pages are indexed
 NOT_INDEXED = "details"                    # the folded "Why these tags" box
+NO_PAGES = 3            # exit status of an early start given no article page: the built site is indexed instead
 
 
 def is_article(meta: dict, src_uri: str) -> bool:
@@ -100,16 +101,19 @@ class Forked:
             os.kill(self.pid, signal.SIGTERM)
 
 
-def write_pages(pages: Iterable[tuple[str, str]], folder: Path) -> None:
-    """`pages` (path in the site, text) as files in a `folder` made afresh."""
+def write_pages(pages: Iterable[tuple[str, str]], folder: Path) -> int:
+    """`pages` (path in the site, text) as files in a `folder` made afresh; how many."""
     shutil.rmtree(folder, ignore_errors=True)
     made: set[Path] = set()
+    count = 0
     for rel, text in pages:
         path = folder / rel
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
         path.write_text(text, "utf-8")
+        count += 1
+    return count
 
 
 class Indexer:
@@ -127,14 +131,17 @@ class Indexer:
         """Index before the site is written: a forked process writes `pages()`
         (each article page's path in the site and its page for the index)
         into `folder`, then becomes Pagefind, while the build goes on. `index`
-        then waits for it instead of starting afresh. Only from a process
-        with a single thread (see parallel.forkable)."""
+        then waits for it instead of starting afresh; when there was no
+        article page (Pagefind fails on an empty folder), it indexes the
+        built site. Only from a process with a single thread (see
+        parallel.forkable)."""
         self.stop()
         args = command(folder, output=site_dir.resolve() / BUNDLE)
         pid = os.fork()
         if pid == 0:        # the forked process: it never returns
             try:
-                write_pages(pages(), folder)
+                if not write_pages(pages(), folder):
+                    os._exit(NO_PAGES)
                 os.execv(args[0], args)
             except BaseException:
                 traceback.print_exc()
@@ -146,9 +153,10 @@ class Indexer:
             early, self.early = self.early, None
             code = early.wait()
             self._forget_pages()
-            if code:
-                raise subprocess.CalledProcessError(code, early.args)
-            return
+            if code != NO_PAGES:
+                if code:
+                    raise subprocess.CalledProcessError(code, early.args)
+                return
         self.stop()
         if self.background:
             self.running = subprocess.Popen(command(site_dir))

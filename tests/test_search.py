@@ -94,3 +94,14 @@ def test_an_early_index_that_fails_is_reported_and_one_stopped_leaves_nothing(tm
     indexer.stop()
     assert early.returncode is not None and indexer.early is None
     assert not (tmp_path / "copies").exists()
+
+
+def test_an_early_start_given_no_article_page_indexes_the_built_site(tmp_path):
+    site = tmp_path / "site"
+    (site / "articles").mkdir(parents=True)
+    (site / "articles" / "index.html").write_text('<html lang="en"><body><h1>Articles</h1></body></html>', "utf-8")
+    indexer = search.Indexer()
+    indexer.start(site, lambda: [], tmp_path / "copies")
+    indexer.index(site)
+    assert (site / search.BUNDLE / "pagefind-entry.json").is_file()
+    assert not (tmp_path / "copies").exists()
