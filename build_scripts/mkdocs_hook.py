@@ -53,6 +53,10 @@ def on_pre_build(config, **kwargs) -> None:
     SESSION.generate(articles, Path(config.docs_dir))
 
 
+def on_files(files, config, **kwargs):
+    return SESSION.files(files, config)
+
+
 def on_nav(nav, config, files, **kwargs):
     PAGES.prepare(nav, config, files)
     if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork

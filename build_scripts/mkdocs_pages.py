@@ -54,7 +54,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import cache, parallel
-from .render import GENERATED_DIRS
+from .render import generated
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 
@@ -69,10 +69,6 @@ FORMAT = 2                  # of what is kept of a page: HTML, table of contents
 
 def cache_folder(config) -> Path:
     return Path(config["docs_dir"]).resolve().parent / cache.FOLDER
-
-
-def generated(src_uri: str) -> bool:
-    return src_uri.split("/", 1)[0] in GENERATED_DIRS
 
 
 def _salt(config) -> bytes:

@@ -18,6 +18,11 @@ GENERATED_DIRS = ("articles", "actors", "countries", "data", "timeline", "storie
                   "feeds", "charts")
 
 
+def generated(rel: str) -> bool:
+    """Whether a path under docs/ lies in a folder the generator owns."""
+    return rel.split("/", 1)[0] in GENERATED_DIRS
+
+
 PARALLEL_FROM = 500     # articles from which pages are rendered on every core
 PART = 400              # articles or actors rendered by one task
 

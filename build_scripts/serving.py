@@ -5,7 +5,9 @@ MkDocs loads the hook afresh for every rebuild, so the session lives here,
 in a module loaded once. After the first build, a rebuild:
 
 1. rewrites the edited articles' own pages at once (build_scripts/quick.py);
-   under `--dirty` MkDocs then builds only the pages that changed;
+   under `--dirty` MkDocs then builds only the pages that changed, and it
+   looks at no other generated page (`files`): checking 20,000 pages for
+   changes would take a second;
 2. after MkDocs has built them, starts the full build as a process of its
    own (`python -m build_scripts build`), which has both cores: serve's
    process runs server threads and may not fork workers. It rewrites the
@@ -30,6 +32,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
+from mkdocs.structure.files import File, Files
 
 from . import cache, pipeline, quick, registry, render, sources
 
@@ -47,6 +50,7 @@ class Session:
         self.full_inputs = b""                      # Sources.key it was started for
         self.pending: tuple[Path, Path, bytes] | None = None   # a full build to start after this build
         self.failed = b""                           # Sources.key of a full build that failed
+        self.edited: tuple[str, ...] | None = None  # the only generated pages this build may have changed
         self.templates = _Templates()
 
     def start(self, command: str, dirty: bool) -> None:
@@ -85,6 +89,7 @@ class Session:
         """Before MkDocs reads the pages: the whole build, or after an edit
         while serving the quick pass, with the full build to follow."""
         self.builds += 1
+        self.edited = None
         store = cache.Store.beside(docs, articles)
         if not self.rebuilding or store is None:
             result = pipeline.build(articles, docs)
@@ -94,6 +99,7 @@ class Session:
         src = sources.scan(articles)
         if self.running() and src.key == self.full_inputs:
             log.info("news archive: the full build is under way")
+            self.edited = ()        # the pages it writes meanwhile are built when it has ended
             return
         if src.key == self.failed:
             return          # not again for the same articles: its error is above
@@ -108,7 +114,23 @@ class Session:
         if done:
             _log_problems(done.problems, ())
             log.info("news archive: %s", done.summary())
+            self.edited = done.written
         self.pending = (articles, docs, src.key)
+
+    def files(self, files: Files, config) -> Files:
+        """The site's files as MkDocs goes through them (`on_files`). After a
+        quick pass, these are the pages it wrote, the navigation's pages and
+        every file not generated (hand-written pages, the theme's assets):
+        under `--dirty` MkDocs would build no other page anyway, but it would
+        read and check each of them. While the full build runs, no generated
+        page but the navigation's is gone through. Every file can still be
+        found by its path, so links resolve as in a full build. The rebuild
+        that follows the full build goes through every file and builds the
+        pages it changed."""
+        if self.edited is None or config.nav is None:      # without a nav MkDocs makes one of every page
+            return files
+        wanted = set(self.edited) | set(_nav_paths(config.nav))
+        return Edited(files, [f for f in files if f.src_uri in wanted or not render.generated(f.src_uri)])
 
     def built(self, articles: Path) -> None:
         """After MkDocs has built the site: start the full build if one is
@@ -146,6 +168,25 @@ class Session:
                         "mend it and save again", code)
         (stamps / "built").write_text(f"{time.time()}\n", "utf-8")
         log.info("news archive: full build done in %.1f s", time.perf_counter() - started)
+
+
+class Edited(Files):
+    """Every file, to be found by path; only `few` of them when gone through."""
+
+    def __init__(self, files: Files, few: list[File]) -> None:
+        super().__init__(files)
+        self.few = few
+
+    def __iter__(self):
+        return iter(self.few)
+
+
+def _nav_paths(item) -> list[str]:
+    """The file paths of a `nav` setting: nested lists and {title: path} mappings."""
+    if isinstance(item, str):
+        return [item]
+    values = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+    return [path for value in values for path in _nav_paths(value)]
 
 
 class _Templates(jinja2.BytecodeCache):

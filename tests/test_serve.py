@@ -4,16 +4,20 @@ follows (build_scripts/quick.py, build_scripts/serving.py)."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.structure.files import File, Files
 
 from benchmarks import serve
-from build_scripts import pipeline, quick, serving, sources
+from build_scripts import pipeline, quick, render, serving, sources
 
 from .conftest import ROOT, copy_project
 from .test_golden import tree
@@ -132,6 +136,65 @@ def test_serve_shows_an_edit_first_then_builds_the_rest(tmp_path):
     assert "Shutting down" in text
     assert latency.edit_visible <= latency.whole
     assert token in (work / "docs" / PAGE).read_text("utf-8")
+
+
+# Serve's first build, then its rebuild after an edit, run as serve runs them
+# (after the first build, other threads run: nothing is forked).
+SERVE_REBUILD = """
+import json, sys, threading, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from build_scripts import search, serving
+serving.SESSION.command, search.INDEXER.background = "serve", True
+seen, files_of = [], serving.Session.files
+serving.Session.files = lambda self, files, config: seen.append(
+    (len(files), [f.src_uri for f in files_of(self, files, config)])) or files_of(self, files, config)
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]), serve_url="http://127.0.0.1:8000/")
+threading.Thread(target=time.sleep, args=(3600,), daemon=True).start()
+with open(sys.argv[2], "a", encoding="utf-8") as f:
+    f.write(sys.argv[3])
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]), serve_url="http://127.0.0.1:8000/", dirty=True)
+serving.SESSION.stop()
+search.INDEXER.stop()
+print(json.dumps({"edited": serving.SESSION.edited, "files": seen[-1][0], "seen": seen[-1][1]}))
+"""
+
+
+def test_after_a_quick_pass_mkdocs_goes_through_only_the_pages_it_wrote(tmp_path):
+    """The rebuild after an edit shows the page a full `mkdocs build` writes,
+    while MkDocs goes through the edited page, the navigation's pages and
+    the hand-written files only (build_scripts/serving.py, Session.files)."""
+    work = copy_project(tmp_path / "project")
+    token = "The talks will resume in Algiers next month, the ministry said."
+    proc = subprocess.run([sys.executable, "-c", SERVE_REBUILD, str(tmp_path / "served"),
+                           str(work / "articles" / EDITED), f"\n{token}\n"],
+                          cwd=work, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    rebuild = json.loads(proc.stdout.splitlines()[-1])
+    assert rebuild["edited"] == [PAGE]
+    nav = {"articles/index.md", "timeline/index.md", "actors/index.md", "countries/index.md", "data/index.md"}
+    assert {uri for uri in rebuild["seen"] if render.generated(uri)} == {PAGE} | nav
+    assert {uri for uri in rebuild["seen"] if not render.generated(uri)} >= {"index.md", "search.md", "about.md"}
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "built")], cwd=work,
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr[-3000:]
+    page = "articles/001-a56bc4bbea306e3e/index.html"
+    served = (tmp_path / "served" / page).read_text("utf-8")
+    assert token in served
+    assert served == (tmp_path / "built" / page).read_text("utf-8")
+
+
+def test_without_a_quick_pass_or_a_nav_mkdocs_goes_through_every_file():
+    files = Files([File(uri, "docs", "site", True) for uri in ("index.md", PAGE, "actors/a.md", "actors/index.md")])
+    session = serving.Session()
+    assert session.files(files, SimpleNamespace(nav=["index.md"])) is files
+    session.edited = ()             # the full build under way
+    assert [f.src_uri for f in session.files(files, SimpleNamespace(nav=["index.md"]))] == ["index.md"]
+    session.edited = (PAGE,)
+    assert session.files(files, SimpleNamespace(nav=None)) is files
+    quick_view = session.files(files, SimpleNamespace(nav=[{"Home": "index.md"}, {"People": ["actors/index.md"]}]))
+    assert [f.src_uri for f in quick_view] == ["index.md", PAGE, "actors/index.md"]
+    assert quick_view.get_file_from_path("actors/a.md") is files.get_file_from_path("actors/a.md")
 
 
 def test_a_full_build_that_fails_is_reported_and_not_started_again(tmp_path, caplog):
