@@ -20,6 +20,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import signals
 from .gazetteer import load as load_gazetteer
 from .names import fold
 from .pages import OTHERS_END, OTHERS_START, language_name
@@ -137,16 +138,18 @@ class Indexer:
         parallel.forkable)."""
         self.stop()
         args = command(folder, output=site_dir.resolve() / BUNDLE)
-        pid = os.fork()
-        if pid == 0:        # the forked process: it never returns
-            try:
-                if not write_pages(pages(), folder):
-                    os._exit(NO_PAGES)
-                os.execv(args[0], args)
-            except BaseException:
-                traceback.print_exc()
-            os._exit(1)
-        self.early, self.pages = Forked(pid, args), folder
+        with signals.held() as release:
+            pid = os.fork()
+            if pid == 0:        # the forked process: it never returns
+                try:
+                    release()
+                    if not write_pages(pages(), folder):
+                        os._exit(NO_PAGES)
+                    os.execv(args[0], args)
+                except BaseException:
+                    traceback.print_exc()
+                os._exit(1)
+            self.early, self.pages = Forked(pid, args), folder
 
     def index(self, site_dir: Path) -> None:
         if self.early:
@@ -159,7 +162,8 @@ class Indexer:
                 return
         self.stop()
         if self.background:
-            self.running = subprocess.Popen(command(site_dir))
+            with signals.held():
+                self.running = subprocess.Popen(command(site_dir))
         else:
             subprocess.run(command(site_dir), check=True)
 

@@ -34,7 +34,7 @@ import jinja2
 import jinja2.bccache
 from mkdocs.structure.files import File, Files
 
-from . import cache, pipeline, quick, registry, render, sources
+from . import cache, pipeline, quick, registry, render, signals, sources
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 
@@ -56,7 +56,7 @@ class Session:
     def start(self, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
         if command == "serve":
-            _interrupt_on_terminate()
+            signals.interrupt_on_terminate()
 
     @property
     def rebuilding(self) -> bool:
@@ -146,8 +146,9 @@ class Session:
         self.pending = None
         stamps = stamp_folder(docs)
         stamps.mkdir(parents=True, exist_ok=True)
-        self.full = subprocess.Popen([sys.executable, "-m", "build_scripts", "build", "--articles", str(articles),
-                                      "--docs", str(docs)], cwd=articles.parent)
+        with signals.held():
+            self.full = subprocess.Popen([sys.executable, "-m", "build_scripts", "build", "--articles",
+                                          str(articles), "--docs", str(docs)], cwd=articles.parent)
         threading.Thread(target=self._stamp_when_done, args=(self.full, self.full_inputs, stamps),
                          daemon=True).start()
 
@@ -201,28 +202,6 @@ class _Templates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-TERMINATING = tuple(name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))   # no SIGHUP on Windows
-
-
-def _interrupt_on_terminate() -> None:
-    """MkDocs stops serving cleanly only on Ctrl-C: then the hook's
-    `on_shutdown` ends the full build and the search indexing under way.
-    Stopped by `kill`, a process manager or a closed terminal (SIGTERM,
-    SIGHUP), serve would leave them running; these signals now stop it as
-    Ctrl-C does. A handler set by someone else is left alone."""
-    if threading.current_thread() is not threading.main_thread():
-        return
-    for name in TERMINATING:
-        if signal.getsignal(getattr(signal, name)) == signal.SIG_DFL:
-            signal.signal(getattr(signal, name), _interrupt)
-
-
-def _interrupt(number, frame) -> None:
-    for name in TERMINATING:        # a closed terminal may send SIGHUP twice: the second would cut the shutdown short
-        signal.signal(getattr(signal, name), signal.SIG_IGN)
-    raise KeyboardInterrupt
 
 
 def stamp_folder(docs: Path) -> Path:

@@ -1,0 +1,55 @@
+"""Stopping `mkdocs serve` cleanly: whatever it started in the background
+(the full build, Pagefind) is ended when it stops, however it is stopped."""
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+TERMINATING = tuple(name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))   # no SIGHUP on Windows
+STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", *TERMINATING))
+
+
+def interrupt_on_terminate() -> None:
+    """MkDocs stops serving cleanly only on Ctrl-C: then the hook's
+    `on_shutdown` ends the full build and the search indexing under way.
+    Stopped by `kill`, a process manager or a closed terminal (SIGTERM,
+    SIGHUP), serve would leave them running; these signals now stop it as
+    Ctrl-C does. A handler set by someone else is left alone."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in TERMINATING:
+        if signal.getsignal(getattr(signal, name)) == signal.SIG_DFL:
+            signal.signal(getattr(signal, name), _interrupt)
+
+
+def _interrupt(number, frame) -> None:
+    for name in TERMINATING:        # a closed terminal may send SIGHUP twice: the second would cut the shutdown short
+        signal.signal(getattr(signal, name), signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def held() -> Iterator[Callable[[], None]]:
+    """Ctrl-C or `kill` while a process is started and recorded is acted on
+    once it is recorded: otherwise serve could stop without knowing of it,
+    and leave it running. Meanwhile the signal is only noted, in Python (a
+    program started gets the default handling back when it begins). Gives
+    what a forked process calls to have the signals acted on again."""
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: None          # signals reach the main thread only
+        return
+    caught: list[int] = []
+    before = {number: signal.signal(number, lambda n, frame: caught.append(n)) for number in STOPPING}
+
+    def release() -> None:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+    try:
+        yield release
+    finally:
+        release()
+        if caught:
+            signal.raise_signal(caught[0])
