@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import signal
 import subprocess
 import sys
 import threading
