@@ -125,9 +125,9 @@ class Session:
         page but the navigation's is gone through. Every file can still be
         found by its path, so links resolve as in a full build. The rebuild
         that follows the full build goes through every file and builds the
-        pages it changed."""
-        if self.edited is None or config.nav is None:      # without a nav MkDocs makes one of every page
-            return files
+        pages it changed. Only under `--dirty`, which `make serve` gives."""
+        if self.edited is None or not self.dirty or config.nav is None:
+            return files        # without --dirty MkDocs empties the site first; without a nav it makes one of every page
         wanted = set(self.edited) | set(_nav_paths(config.nav))
         return Edited(files, [f for f in files if f.src_uri in wanted or not render.generated(f.src_uri)])
 

@@ -145,7 +145,7 @@ import json, sys, threading, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from build_scripts import search, serving
-serving.SESSION.command, search.INDEXER.background = "serve", True
+serving.SESSION.command, serving.SESSION.dirty, search.INDEXER.background = "serve", True, True
 seen, files_of = [], serving.Session.files
 serving.Session.files = lambda self, files, config: seen.append(
     (len(files), [f.src_uri for f in files_of(self, files, config)])) or files_of(self, files, config)
@@ -184,12 +184,16 @@ def test_after_a_quick_pass_mkdocs_goes_through_only_the_pages_it_wrote(tmp_path
     assert served == (tmp_path / "built" / page).read_text("utf-8")
 
 
-def test_without_a_quick_pass_or_a_nav_mkdocs_goes_through_every_file():
+def test_without_a_quick_pass_dirty_or_a_nav_mkdocs_goes_through_every_file():
     files = Files([File(uri, "docs", "site", True) for uri in ("index.md", PAGE, "actors/a.md", "actors/index.md")])
     session = serving.Session()
+    session.dirty = True
     assert session.files(files, SimpleNamespace(nav=["index.md"])) is files
     session.edited = ()             # the full build under way
     assert [f.src_uri for f in session.files(files, SimpleNamespace(nav=["index.md"]))] == ["index.md"]
+    session.dirty = False           # serve without --dirty: MkDocs empties the site and builds every page
+    assert session.files(files, SimpleNamespace(nav=["index.md"])) is files
+    session.dirty = True
     session.edited = (PAGE,)
     assert session.files(files, SimpleNamespace(nav=None)) is files
     quick_view = session.files(files, SimpleNamespace(nav=[{"Home": "index.md"}, {"People": ["actors/index.md"]}]))
