@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from functools import lru_cache
-from pathlib import PurePosixPath
 
 from .names import slugify
 
@@ -29,5 +28,12 @@ def article_ids(paths: list[str]) -> dict[str, str]:
 
 @lru_cache(maxsize=1 << 16)         # serve computes the ids for every save: the same paths again
 def _slug(path: str) -> str:
-    p = PurePosixPath(path)
-    return "/".join([slugify(part, 60) for part in p.parent.parts] + [slugify(p.stem, 80)])
+    folder, _, name = path.rpartition("/")
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name     # as PurePosixPath(path).stem
+    return "/".join([_folder_slug(part) for part in folder.split("/") if part] + [slugify(stem, 80)])
+
+
+@lru_cache(maxsize=4096)
+def _folder_slug(part: str) -> str:
+    return slugify(part, 60)

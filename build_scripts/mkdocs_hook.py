@@ -48,6 +48,7 @@ def on_pre_build(config, **kwargs) -> None:
     PAGES.open(config, full=not SESSION.dirty)
     articles = _articles_dir(config)
     if not articles.is_dir():
+        SESSION.edited = None
         log.warning("no articles folder at %s: nothing to generate", articles)
         return
     SESSION.generate(articles, Path(config.docs_dir))

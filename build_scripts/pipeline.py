@@ -141,11 +141,18 @@ def warm(registry: registry.Registry) -> None:
     compatible_given_names("Nicolas", "Nikolai")
 
 
+DIGESTS = "file digests"        # the Store's name for the digests of the last build's files (sources.recall)
+
+
 def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None,
           workers: int | None = None) -> BuildResult:
     start = time.perf_counter()
     store = cache.Store.beside(docs_dir, articles_dir)
+    recalled = store.kept(DIGESTS) or {} if store else {}
+    sources.recall(articles_dir, recalled)          # a file unchanged since is not read again
     src = sources.scan(articles_dir)
+    if store and sources.settled(src) != recalled:
+        store.keep(DIGESTS, sources.settled(src))
     last = store.unchanged(src, docs_dir, render.GENERATED_DIRS) if store else None
     if last:
         return BuildResult(last.counts, write.WriteReport((), len(last.outputs), ()), time.perf_counter() - start,

@@ -93,7 +93,8 @@ def _listed(art: Article) -> Article:
 @dataclass(frozen=True)
 class QuickResult:
     articles: int                          # edited articles taken
-    written: tuple[str, ...]               # pages written (under docs/)
+    pages: tuple[str, ...]                 # pages rendered (under docs/)
+    written: tuple[str, ...]               # of these, those whose bytes changed
     problems: tuple[Problem, ...]          # the edited files' own
     seconds: float
 
@@ -130,4 +131,4 @@ def update(articles_dir: Path, docs_dir: Path, src: sources.Sources | None = Non
     ctx = snapshot.context(fresh)
     files = {article_page(a): render.render_article(a, ctx) for a in fresh}
     written = write.write_files(docs_dir, files, render.GENERATED_DIRS).written
-    return QuickResult(len(fresh), written, tuple(problems), time.perf_counter() - start)
+    return QuickResult(len(fresh), tuple(files), written, tuple(problems), time.perf_counter() - start)

@@ -142,7 +142,8 @@ class Indexer:
             pid = os.fork()
             if pid == 0:        # the forked process: it never returns
                 try:
-                    release()
+                    if release():       # a signal came after the fork: the build stops, and this with it
+                        os._exit(1)
                     if not write_pages(pages(), folder):
                         os._exit(NO_PAGES)
                     os.execv(args[0], args)

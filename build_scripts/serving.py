@@ -46,6 +46,7 @@ class Session:
         self.dirty = False
         self.builds = 0                             # builds begun in this process
         self.full: subprocess.Popen | None = None   # the full build in the background
+        self.stopped: subprocess.Popen | None = None    # the last full build this session stopped itself
         self.full_inputs = b""                      # Sources.key it was started for
         self.pending: tuple[Path, Path, bytes] | None = None   # a full build to start after this build
         self.failed = b""                           # Sources.key of a full build that failed
@@ -54,8 +55,7 @@ class Session:
 
     def start(self, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
-        if command == "serve":
-            signals.interrupt_on_terminate()
+        signals.interrupt_on_terminate()
 
     @property
     def rebuilding(self) -> bool:
@@ -113,23 +113,23 @@ class Session:
         if done:
             _log_problems(done.problems, ())
             log.info("news archive: %s", done.summary())
-            self.edited = done.written
+            self.edited = done.pages
         self.pending = (articles, docs, src.key)
 
     def files(self, files: Files, config) -> Files:
         """The site's files as MkDocs goes through them (`on_files`). After a
-        quick pass, these are the pages it wrote, the navigation's pages and
-        every file not generated (hand-written pages, the theme's assets):
-        under `--dirty` MkDocs would build no other page anyway, but it would
-        read and check each of them. While the full build runs, no generated
-        page but the navigation's is gone through. Every file can still be
-        found by its path, so links resolve as in a full build. The rebuild
-        that follows the full build goes through every file and builds the
-        pages it changed. Only under `--dirty`, which `make serve` gives."""
+        quick pass, these are the pages it wrote and every file not generated
+        (hand-written pages, the theme's assets): under `--dirty` MkDocs
+        would build no other page anyway, but it would read and check each
+        of them. While the full build runs, no generated page is gone
+        through: the pages it writes meanwhile are built when it has ended,
+        by the rebuild that goes through every file. Every file can still be
+        found by its path, so links and the navigation resolve as in a full
+        build. Only under `--dirty`, which `make serve` gives."""
         if self.edited is None or not self.dirty or config.nav is None:
             return files        # without --dirty MkDocs empties the site first; without a nav it makes one of every page
-        wanted = set(self.edited) | set(_nav_paths(config.nav))
-        return Edited(files, [f for f in files if f.src_uri in wanted or not render.generated(f.src_uri)])
+        edited = set(self.edited)
+        return Edited(files, [f for f in files if f.src_uri in edited or not render.generated(f.src_uri)])
 
     def built(self, articles: Path) -> None:
         """After MkDocs has built the site: start the full build if one is
@@ -153,6 +153,7 @@ class Session:
 
     def stop(self) -> None:
         if self.running():
+            self.stopped = self.full
             self.full.terminate()
             self.full.wait()
         self.full = None
@@ -160,8 +161,8 @@ class Session:
     def _stamp_when_done(self, proc: subprocess.Popen, inputs: bytes, stamps: Path) -> None:
         started = time.perf_counter()
         code = proc.wait()
-        if code < 0:
-            return          # stopped for a newer edit
+        if proc is self.stopped:
+            return          # stopped for a newer edit, or with serve
         if code:
             self.failed = inputs
             log.warning("news archive: the full build ended with exit code %d: see its error above, "
@@ -171,7 +172,8 @@ class Session:
 
 
 class Edited(Files):
-    """Every file, to be found by path; only `few` of them when gone through."""
+    """Every file, to be found by path (`get_file_from_path`, `src_uris`);
+    only `few` of them when gone through or counted."""
 
     def __init__(self, files: Files, few: list[File]) -> None:
         super().__init__(files)
@@ -180,13 +182,8 @@ class Edited(Files):
     def __iter__(self):
         return iter(self.few)
 
-
-def _nav_paths(item) -> list[str]:
-    """The file paths of a `nav` setting: nested lists and {title: path} mappings."""
-    if isinstance(item, str):
-        return [item]
-    values = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
-    return [path for value in values for path in _nav_paths(value)]
+    def __len__(self) -> int:
+        return len(self.few)
 
 
 class _Templates(jinja2.BytecodeCache):

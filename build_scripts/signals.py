@@ -12,11 +12,11 @@ STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", *TERMINATING))
 
 
 def interrupt_on_terminate() -> None:
-    """MkDocs stops serving cleanly only on Ctrl-C: then the hook's
-    `on_shutdown` ends the full build and the search indexing under way.
-    Stopped by `kill`, a process manager or a closed terminal (SIGTERM,
-    SIGHUP), serve would leave them running; these signals now stop it as
-    Ctrl-C does. A handler set by someone else is left alone."""
+    """MkDocs stops cleanly only on Ctrl-C: then the hook's `on_shutdown`
+    ends the full build and the search indexing under way. Stopped by
+    `kill`, a process manager or a closed terminal (SIGTERM, SIGHUP), serve
+    or build would leave them running; these signals now stop it as Ctrl-C
+    does. A handler set by someone else, or an ignored signal, is left alone."""
     if threading.current_thread() is not threading.main_thread():
         return
     for name in TERMINATING:
@@ -31,21 +31,28 @@ def _interrupt(number, frame) -> None:
 
 
 @contextmanager
-def held() -> Iterator[Callable[[], None]]:
+def held() -> Iterator[Callable[[], list[int]]]:
     """Ctrl-C or `kill` while a process is started and recorded is acted on
-    once it is recorded: otherwise serve could stop without knowing of it,
-    and leave it running. Meanwhile the signal is only noted, in Python (a
-    program started gets the default handling back when it begins). Gives
-    what a forked process calls to have the signals acted on again."""
-    if threading.current_thread() is not threading.main_thread():
-        yield lambda: None          # signals reach the main thread only
-        return
+    once it is recorded: otherwise the build could stop without knowing of
+    it, and leave it running. Meanwhile the signal is only noted, in Python
+    (a program started gets the default handling back when it begins; an
+    ignored signal is left ignored, as under `nohup`). Gives what a forked
+    process calls to have the signals acted on again: it returns those
+    noted meanwhile."""
     caught: list[int] = []
-    before = {number: signal.signal(number, lambda n, frame: caught.append(n)) for number in STOPPING}
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: caught        # signals reach the main thread only
+        return
+    before = {}
+    for number in STOPPING:
+        handler = signal.getsignal(number)
+        if handler is not None and handler != signal.SIG_IGN:       # None: set outside Python
+            before[number] = signal.signal(number, lambda n, frame: caught.append(n))
 
-    def release() -> None:
+    def release() -> list[int]:
         for number, handler in before.items():
             signal.signal(number, handler)
+        return caught
 
     try:
         yield release

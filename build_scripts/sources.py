@@ -40,16 +40,17 @@ def scan(articles_dir: Path) -> Sources:
                    {s.rel: _file_digest(s.path, s.sidecar) for s in found})
 
 
-SETTLED_NS = 2_000_000_000      # a file this much older than its digest can be known by its size and time
+SETTLED_NS = 2_000_000_000      # a file this much older than its digest can be known by its size and times
 
 
 def _file_digest(path: Path, sidecar: tuple[Path, str] | None) -> bytes | None:
     """The article's bytes and its sidecar's: a changed sidecar changes the article.
 
-    A long-running process (`mkdocs serve`) digests a file again only when
-    its size or modification time changed. As git does with its index, a
-    file modified shortly before it was digested is digested every time:
-    a second write within the file system's clock tick keeps the time."""
+    A file is digested again only when its size, modification or change
+    time or inode changed since it was digested, by this process or by an
+    earlier build (`recall`). As git does with its index, a file modified
+    shortly before it was digested is digested every time: a second write
+    within the file system's clock tick keeps the times."""
     try:
         stats = tuple(_stat(p) for p in (path, *(sidecar[:1] if sidecar else ())))
         known = _digests.get(path)
@@ -61,7 +62,7 @@ def _file_digest(path: Path, sidecar: tuple[Path, str] | None) -> bytes | None:
         found = digest(data)
     except OSError:
         return None
-    if time.time_ns() - max(mtime for _, mtime in stats) > SETTLED_NS:
+    if time.time_ns() - max(max(times) for _, *times, _ in stats) > SETTLED_NS:
         _digests[path] = (stats, found)
     return found
 
@@ -69,6 +70,17 @@ def _file_digest(path: Path, sidecar: tuple[Path, str] | None) -> bytes | None:
 _digests: dict[Path, tuple[tuple, bytes]] = {}
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: Path) -> tuple[int, int, int, int]:
     st = path.stat()
-    return st.st_size, st.st_mtime_ns
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def recall(articles_dir: Path, known: dict[str, tuple[tuple, bytes]]) -> None:
+    """Digests an earlier build made ({relative path: (sizes and times, digest)})."""
+    for rel, entry in known.items():
+        _digests.setdefault(articles_dir / rel, entry)
+
+
+def settled(src: Sources) -> dict[str, tuple[tuple, bytes]]:
+    """The digests of this build that a later one may trust, for `recall`."""
+    return {rel: _digests[path] for path, rel, _, _ in src.jobs if path in _digests}

@@ -2,12 +2,14 @@
 what a build writes is the same with them as without them."""
 from __future__ import annotations
 
+import os
 import shutil
 import threading
+from pathlib import Path
 
 import pytest
 
-from build_scripts import cache, parallel, pipeline, render, write
+from build_scripts import cache, parallel, pipeline, render, sources, write
 
 from .conftest import DATA, ROOT
 from .test_golden import tree
@@ -74,6 +76,40 @@ def test_nothing_changed_skips_the_work_and_keeps_the_archive(archive, tmp_path,
     again = pipeline.build(archive, tmp_path / "docs")
     assert seen == [] and again.report.written == () and again.report.unchanged == len(tree(tmp_path / "docs"))
     assert again.counts == first.counts and again.archive == first.archive
+
+
+def read_files(monkeypatch) -> list[str]:
+    """The article files read from now on (in this process)."""
+    seen = []
+    real = Path.read_bytes
+
+    def spy(self):
+        seen.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    return seen
+
+
+def test_a_build_reads_no_file_unchanged_since_the_last_one(archive, tmp_path, monkeypatch):
+    """As git's index does: a file whose size, times and inode are those it
+    had when an earlier build digested it is not read again; a file written
+    within the clock tick of its digest is read every time."""
+    monkeypatch.setattr(sources, "SETTLED_NS", -10 ** 12)     # every file counts as long settled
+    docs = tmp_path / "docs"
+    pipeline.build(archive, docs)
+    sources._digests.clear()                    # a new process: what it knows comes from the cache
+    seen = read_files(monkeypatch)
+    again = pipeline.build(archive, docs)
+    assert again.report.written == () and not [name for name in seen if name.endswith((".txt", ".md", ".html"))]
+    edited = archive / "001_a56bc4bbea306e3e.txt"
+    before = edited.stat()
+    edited.write_text(edited.read_text("utf-8").replace("Nunez", "Nunes"), "utf-8")    # same size
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))                      # same time
+    sources._digests.clear()
+    result = pipeline.build(archive, docs)
+    assert "articles/001-a56bc4bbea306e3e.md" in result.report.written       # its change time told
+    assert "Nunes" in (docs / "articles/001-a56bc4bbea306e3e.md").read_text("utf-8")
 
 
 def test_only_changed_files_are_extracted_and_the_result_is_a_clean_build(archive, tmp_path, monkeypatch):

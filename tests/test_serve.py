@@ -138,8 +138,9 @@ def test_serve_shows_an_edit_first_then_builds_the_rest(tmp_path):
     assert token in (work / "docs" / PAGE).read_text("utf-8")
 
 
-# Serve's first build, then its rebuild after an edit, run as serve runs them
-# (after the first build, other threads run: nothing is forked).
+# Serve's first build, then its rebuilds after an edit, run as serve runs them
+# (after the first build, other threads run: nothing is forked): the quick
+# pass, one while the full build runs, and one after it.
 SERVE_REBUILD = """
 import json, sys, threading, time
 from mkdocs.commands.build import build
@@ -148,57 +149,71 @@ from build_scripts import search, serving
 serving.SESSION.command, serving.SESSION.dirty, search.INDEXER.background = "serve", True, True
 seen, files_of = [], serving.Session.files
 serving.Session.files = lambda self, files, config: seen.append(
-    (len(files), [f.src_uri for f in files_of(self, files, config)])) or files_of(self, files, config)
-build(load_config("mkdocs.yml", site_dir=sys.argv[1]), serve_url="http://127.0.0.1:8000/")
+    [f.src_uri for f in files_of(self, files, config)]) or files_of(self, files, config)
+def rebuild(dirty=True):
+    build(load_config("mkdocs.yml", site_dir=sys.argv[1]), serve_url="http://127.0.0.1:8000/", dirty=dirty)
+    return serving.SESSION.edited
+rebuild(dirty=False)
 threading.Thread(target=time.sleep, args=(3600,), daemon=True).start()
 with open(sys.argv[2], "a", encoding="utf-8") as f:
     f.write(sys.argv[3])
-build(load_config("mkdocs.yml", site_dir=sys.argv[1]), serve_url="http://127.0.0.1:8000/", dirty=True)
-serving.SESSION.stop()
+edited = rebuild()
+quick_pass = seen[-1]
+under_way = rebuild()
+serving.SESSION.full.wait()
+after = rebuild()
 search.INDEXER.stop()
-print(json.dumps({"edited": serving.SESSION.edited, "files": seen[-1][0], "seen": seen[-1][1]}))
+print(json.dumps({"edited": edited, "quick pass": quick_pass, "under way": under_way, "after": after}))
 """
 
 
+def _html(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
 def test_after_a_quick_pass_mkdocs_goes_through_only_the_pages_it_wrote(tmp_path):
-    """The rebuild after an edit shows the page a full `mkdocs build` writes,
-    while MkDocs goes through the edited page, the navigation's pages and
-    the hand-written files only (build_scripts/serving.py, Session.files)."""
+    """Serve's rebuilds after an edit: MkDocs goes through the edited page
+    and the hand-written files only, then (while the full build runs) no
+    generated page, then every file; in the end every page of the site is
+    the page a full `mkdocs build` writes (build_scripts/serving.py,
+    Session.files)."""
     work = copy_project(tmp_path / "project")
     token = "The talks will resume in Algiers next month, the ministry said."
     proc = subprocess.run([sys.executable, "-c", SERVE_REBUILD, str(tmp_path / "served"),
                            str(work / "articles" / EDITED), f"\n{token}\n"],
                           cwd=work, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    rebuild = json.loads(proc.stdout.splitlines()[-1])
-    assert rebuild["edited"] == [PAGE]
-    nav = {"articles/index.md", "timeline/index.md", "actors/index.md", "countries/index.md", "data/index.md"}
-    assert {uri for uri in rebuild["seen"] if render.generated(uri)} == {PAGE} | nav
-    assert {uri for uri in rebuild["seen"] if not render.generated(uri)} >= {"index.md", "search.md", "about.md"}
+    rebuilds = json.loads(proc.stdout.splitlines()[-1])
+    assert rebuilds["edited"] == [PAGE]
+    assert {uri for uri in rebuilds["quick pass"] if render.generated(uri)} == {PAGE}
+    assert {"index.md", "search.md", "about.md"} <= set(rebuilds["quick pass"])
+    assert rebuilds["under way"] in ([], None)          # None: the full build had ended already
+    assert rebuilds["after"] is None
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "built")], cwd=work,
                            capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stderr[-3000:]
-    page = "articles/001-a56bc4bbea306e3e/index.html"
-    served = (tmp_path / "served" / page).read_text("utf-8")
-    assert token in served
-    assert served == (tmp_path / "built" / page).read_text("utf-8")
+    assert token in (tmp_path / "served" / "articles/001-a56bc4bbea306e3e/index.html").read_text("utf-8")
+    served, clean = _html(tmp_path / "served"), _html(tmp_path / "built")
+    assert served.keys() == clean.keys()
+    assert [page for page in served if served[page] != clean[page]] == []
 
 
 def test_without_a_quick_pass_dirty_or_a_nav_mkdocs_goes_through_every_file():
-    files = Files([File(uri, "docs", "site", True) for uri in ("index.md", PAGE, "actors/a.md", "actors/index.md")])
+    uris = ("index.md", "about.md", PAGE, "actors/a.md", "actors/index.md")
+    files = Files([File(uri, "docs", "site", True) for uri in uris])
+    nav = SimpleNamespace(nav=[{"Home": "index.md"}, {"People": ["actors/index.md"]}])
     session = serving.Session()
     session.dirty = True
-    assert session.files(files, SimpleNamespace(nav=["index.md"])) is files
+    assert session.files(files, nav) is files
     session.edited = ()             # the full build under way
-    assert [f.src_uri for f in session.files(files, SimpleNamespace(nav=["index.md"]))] == ["index.md"]
-    session.dirty = False           # serve without --dirty: MkDocs empties the site and builds every page
-    assert session.files(files, SimpleNamespace(nav=["index.md"])) is files
-    session.dirty = True
-    session.edited = (PAGE,)
-    assert session.files(files, SimpleNamespace(nav=None)) is files
-    quick_view = session.files(files, SimpleNamespace(nav=[{"Home": "index.md"}, {"People": ["actors/index.md"]}]))
-    assert [f.src_uri for f in quick_view] == ["index.md", PAGE, "actors/index.md"]
+    assert [f.src_uri for f in session.files(files, nav)] == ["index.md", "about.md"]
+    session.edited = (PAGE,)        # after the quick pass
+    quick_view = session.files(files, nav)
+    assert [f.src_uri for f in quick_view] == ["index.md", "about.md", PAGE] and len(quick_view) == 3
     assert quick_view.get_file_from_path("actors/a.md") is files.get_file_from_path("actors/a.md")
+    assert session.files(files, SimpleNamespace(nav=None)) is files
+    session.dirty = False           # serve without --dirty: MkDocs empties the site and builds every page
+    assert session.files(files, nav) is files
 
 
 def test_a_full_build_that_fails_is_reported_and_not_started_again(tmp_path, caplog):
