@@ -151,8 +151,9 @@ def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], Non
     recalled = store.kept(DIGESTS) or {} if store else {}
     sources.recall(articles_dir, recalled)          # a file unchanged since is not read again
     src = sources.scan(articles_dir)
-    if store and sources.settled(src) != recalled:
-        store.keep(DIGESTS, sources.settled(src))
+    digests = sources.settled(src)
+    if store and digests != recalled:
+        store.keep(DIGESTS, digests)
     last = store.unchanged(src, docs_dir, render.GENERATED_DIRS) if store else None
     if last:
         return BuildResult(last.counts, write.WriteReport((), len(last.outputs), ()), time.perf_counter() - start,

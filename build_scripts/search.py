@@ -147,6 +147,8 @@ class Indexer:
                     if not write_pages(pages(), folder):
                         os._exit(NO_PAGES)
                     os.execv(args[0], args)
+                except KeyboardInterrupt:       # stopped with the build (Ctrl-C, SIGTERM)
+                    pass
                 except BaseException:
                     traceback.print_exc()
                 os._exit(1)

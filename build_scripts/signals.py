@@ -1,5 +1,6 @@
-"""Stopping `mkdocs serve` cleanly: whatever it started in the background
-(the full build, Pagefind) is ended when it stops, however it is stopped."""
+"""Stopping `mkdocs serve` or `mkdocs build` cleanly: whatever it started
+in the background (the full build, Pagefind) is ended when it stops,
+however it is stopped."""
 from __future__ import annotations
 
 import signal
