@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import re
 import shutil
 import signal
 import subprocess
@@ -214,6 +216,49 @@ def test_without_a_quick_pass_dirty_or_a_nav_mkdocs_goes_through_every_file():
     assert session.files(files, SimpleNamespace(nav=None)) is files
     session.dirty = False           # serve without --dirty: MkDocs empties the site and builds every page
     assert session.files(files, nav) is files
+
+
+def test_after_edits_while_serving_every_served_page_is_the_built_one(tmp_path):
+    """`mkdocs serve --dirty` as a user runs it: an edit, then a new article
+    while the full build runs. Once serve has built what the last full build
+    wrote, every page it serves is the page `mkdocs build` writes."""
+    work = copy_project(tmp_path / "project")
+    port = serve.free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--dirty", "-a",
+                                 f"127.0.0.1:{port}"], cwd=work, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 300
+            while serve.get(base) is None or serve.busy_children(proc.pid):
+                assert proc.poll() is None and time.monotonic() < deadline, log.read_text("utf-8")
+                time.sleep(0.2)
+            append(work / "articles" / EDITED, "\nThe talks will resume in Algiers next month, the ministry said.\n")
+            while "rewritten first" not in log.read_text("utf-8"):
+                assert time.monotonic() < deadline, log.read_text("utf-8")
+                time.sleep(0.2)
+            (work / "articles" / "new.txt").write_text(
+                "Algiers talks resume\n\nPresident Abdelmadjid Tebboune received Sebastien Lecornu in Algiers.\n",
+                "utf-8")
+            while serve.builds_after(log, serve.DONE) >= log.read_text("utf-8").count("Reloading browsers"):
+                assert time.monotonic() < deadline, log.read_text("utf-8")
+                time.sleep(0.2)
+            site = tmp_path / "built"
+            built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=work,
+                                   capture_output=True, text=True, env={**os.environ, "SITE_URL": base})
+            assert built.returncode == 0, built.stderr[-3000:]
+            pages = {page.relative_to(site).as_posix(): page.read_text("utf-8") for page in site.rglob("*.html")}
+            assert "articles/new/index.html" in pages
+            differ = []
+            for rel, text in sorted(pages.items()):
+                served = serve.get(base + rel.removesuffix("index.html")) or ""
+                if re.sub(r"<script>\s*var livereload.*?</script>", "", served, flags=re.S) != text:
+                    differ.append(rel)
+            assert differ == []
+        finally:
+            proc.send_signal(signal.SIGINT)
+            proc.wait(timeout=60)
 
 
 def test_a_full_build_that_fails_is_reported_and_not_started_again(tmp_path, caplog):
