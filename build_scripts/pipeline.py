@@ -148,7 +148,7 @@ def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], Non
           workers: int | None = None) -> BuildResult:
     start = time.perf_counter()
     store = cache.Store.beside(docs_dir, articles_dir)
-    recalled = store.kept(DIGESTS) or {} if store else {}
+    recalled = (store.kept(DIGESTS) or {}) if store else {}
     sources.recall(articles_dir, recalled)          # a file unchanged since is not read again
     src = sources.scan(articles_dir)
     digests = sources.settled(src)
