@@ -9,7 +9,6 @@ afresh. The cache only saves time: a build with it writes the same bytes as
 a build without it. It is never put inside the articles folder."""
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import EXTRACTOR_VERSION
+from . import EXTRACTOR_VERSION, collector
 from .registry import REGISTRY_FILE
 from .sources import Sources, digest
 
@@ -101,7 +100,7 @@ class Store:
             db.execute("insert or replace into meta values (?, ?)", (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)))
 
     def kept(self, key: str) -> object | None:
-        with self._db() as db, _no_gc():
+        with self._db() as db, collector.paused():
             row = db.execute("select value from meta where key = ?", (key,)).fetchone()
             return pickle.loads(row[0]) if row else None
 
@@ -121,7 +120,7 @@ class Store:
         kept = self._memory.get(self.path)
         if kept and kept[0] == self.salt:
             return kept[1]
-        with self._db() as db, _no_gc():
+        with self._db() as db, collector.paused():
             entries = {rel: (id_, dig, pickle.loads(blob)) for rel, id_, dig, blob
                        in db.execute("select rel, id, digest, result from articles")}
         self._memory[self.path] = (self.salt, entries)
@@ -171,16 +170,3 @@ def outputs(docs_dir: Path, owned: tuple[str, ...]) -> dict[str, tuple[int, int]
                 st = os.stat(os.path.join(root, name))
                 found[f"{prefix}/{name}"] = (st.st_size, st.st_mtime_ns)
     return found
-
-
-@contextmanager
-def _no_gc():
-    """Unpickling thousands of articles makes millions of objects; the
-    cycle collector would walk them again and again (8 times slower)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -10,6 +10,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator
 
+from . import collector
 from .registry import Registry
 
 Job = tuple            # (path, relative path, article id, sidecar), as pipeline.extract_one takes them
@@ -75,6 +76,7 @@ _worker: dict = {}
 
 def _start(starter: int, work: Callable, registry: Registry) -> None:
     _end_with(starter)
+    collector.resume_in_worker()
     _worker["work"], _worker["registry"] = work, registry
 
 

@@ -9,8 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import (cache, cleaning, duplicates, front_matter, index, parallel, quick, readers, registry, render,
-               sources, stories, write)
+from . import (cache, cleaning, collector, duplicates, front_matter, index, parallel, quick, readers, registry,
+               render, sources, stories, write)
 from .errors import ArchiveError, Problem
 from .extract import extract_article
 from .extract.tokens import common_word
@@ -146,6 +146,12 @@ DIGESTS = "file digests"        # the Store's name for the digests of the last b
 
 def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None = None,
           workers: int | None = None) -> BuildResult:
+    with collector.paused():
+        return _build(articles_dir, docs_dir, progress, workers)
+
+
+def _build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], None] | None,
+           workers: int | None) -> BuildResult:
     start = time.perf_counter()
     store = cache.Store.beside(docs_dir, articles_dir)
     recalled = (store.kept(DIGESTS) or {}) if store else {}
@@ -169,5 +175,6 @@ def build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], Non
 
 def check(articles_dir: Path, progress: Callable[[int, int], None] | None = None) -> BuildResult:
     start = time.perf_counter()
-    archive = collect(articles_dir, progress)
+    with collector.paused():
+        archive = collect(articles_dir, progress)
     return BuildResult(Counts.of(archive), None, time.perf_counter() - start, lambda: archive)

@@ -115,7 +115,8 @@ def packed_words(art: Article) -> str:
 
 
 def _unpack_words(packed: str) -> Counter:
-    return Counter({intern(w): int(n) for w, n in (item.split("=") for item in packed.split())})
+    parts = packed.replace("=", " ").split()         # words are letters only: word, count, word, count ...
+    return Counter(dict(zip(map(intern, parts[::2]), map(int, parts[1::2]))))
 
 
 def terms(art: Article) -> Counter:
@@ -129,14 +130,18 @@ def terms(art: Article) -> Counter:
 
 def _documents(articles: list[Article]) -> list[_Doc]:
     counts = {a.id: terms(a) for a in articles}
-    df = Counter(t for c in counts.values() for t in c)
+    df: Counter = Counter()
+    for c in counts.values():
+        df.update(c.keys())
     n = len(articles)
+    idf = {t: math.log((n + 1) / k) for t, k in df.items() if k > 1}
+    most = max((max(c.values(), default=0) for c in counts.values()), default=0)
+    tf = [0.0] + [1 + math.log(k) for k in range(1, most + 1)]      # by a term's count in an article
     docs = []
     for art in sorted(articles, key=lambda a: a.id):
-        weights = {t: (1 + math.log(k)) * math.log((n + 1) / df[t]) for t, k in counts.pop(art.id).items()}
         # Only terms another article shares can meet anything; leaving the
         # others out of the norm too keeps scores alike in small and large archives.
-        shared = {t: w for t, w in weights.items() if df[t] > 1}
+        shared = {t: tf[k] * idf[t] for t, k in counts.pop(art.id).items() if t in idf}
         norm = math.sqrt(sum(w * w for w in shared.values())) or 1.0
         vector = {t: w / norm for t, w in shared.items()}
         docs.append(_Doc(art.id, _date(art), vector))
@@ -144,7 +149,12 @@ def _documents(articles: list[Article]) -> list[_Doc]:
 
 
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:
-    return sum(u[t] * v[t] for t in u.keys() & v.keys())
+    """Summed in the smaller vector's order, so the same on every run (a
+    set's order, and with it the sum's last digit, changes with the
+    process's string hashes)."""
+    if len(v) < len(u):
+        u, v = v, u
+    return sum(w * v[t] for t, w in u.items() if t in v)
 
 
 def _max_postings(n: int) -> int:
@@ -155,7 +165,9 @@ def _max_postings(n: int) -> int:
 def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, str, str]]:
     """(cosine, a, b), best first, for the pairs above the threshold among
     those that share at least two of their most telling terms."""
-    df = Counter(t for doc in docs for t in doc.vector)
+    df: Counter = Counter()
+    for doc in docs:
+        df.update(doc.vector.keys())
     limit = _max_postings(len(docs))
     postings: dict[str, list[int]] = defaultdict(list)
     telling: list[list[str]] = []
@@ -230,9 +242,9 @@ def related(articles: list[Article], stories: list[Story]) -> dict[str, tuple[Re
     n = len(ordered)
     weight = {k: math.log((n + 1) / len(ids)) * (COUNTRY_WEIGHT if k[0] == "country" else 1.0)
               for k, ids in postings.items()}
-    dates = {a.id: _date(a) for a in ordered}
+    days = {a.id: (_date(a).toordinal() if a.date.value else None) for a in ordered}
     ids = [a.id for a in ordered]
-    _shared.update(keys=keys, postings=postings, position=position, weight=weight, dates=dates, story_of=story_of)
+    _shared.update(keys=keys, postings=postings, position=position, weight=weight, days=days, story_of=story_of)
     try:
         parts = parallel.fork_map(_related_part, [ids[i:i + RELATED_PART] for i in range(0, len(ids), RELATED_PART)]
                                   if len(ids) >= RELATED_PARALLEL_FROM else [ids], None)
@@ -246,30 +258,44 @@ _shared: dict = {}
 
 def _related_part(ids: list[str]) -> dict[str, tuple[Related, ...]]:
     keys, postings, position = _shared["keys"], _shared["postings"], _shared["position"]
-    weight, dates, story_of = _shared["weight"], _shared["dates"], _shared["story_of"]
+    weight, days, story_of = _shared["weight"], _shared["days"], _shared["story_of"]
     out = {}
     for a_id in ids:
-        shared: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # Each other article's summed weight, whether a key other than a
+        # country links it, and by how many keys, added key by key in order.
+        score: dict[str, float] = defaultdict(float)
+        links: Counter = Counter()
+        beyond_country: set[str] = set()
         for k in keys[a_id]:
             ids_k = postings[k]
             p = position[k][a_id]
-            for other in ids_k[max(0, p - NEIGHBOURS): p + NEIGHBOURS + 1]:
-                if other != a_id and (story_of.get(other) is None or story_of[other] != story_of.get(a_id)):
-                    shared[other].append(k)
+            near = ids_k[max(0, p - NEIGHBOURS): p + NEIGHBOURS + 1]
+            w = weight[k]
+            for other in near:
+                score[other] += w
+            links.update(near)
+            if k[0] != "country":
+                beyond_country.update(near)
+        own = story_of.get(a_id)
+        day = days[a_id]
         scored = []
-        for other, ks in shared.items():
-            if not any(kind != "country" for kind, _ in ks) and len(ks) < 2:
+        for other, total in score.items():
+            if other == a_id or (own is not None and story_of.get(other) == own):
                 continue
-            score = sum(weight[k] for k in ks) * _closeness(dates[a_id], dates[other])
-            if score > 0:
-                scored.append((-score, other, ks))
+            if other not in beyond_country and links[other] < 2:
+                continue
+            d = days[other]
+            total *= 0.5 if day is None or d is None else 1 / (1 + abs(day - d) / MONTH_DAYS)
+            if total > 0:
+                scored.append((-total, other))
         scored.sort()
         chosen, stories_seen = [], set()
-        for _, other, ks in scored:
+        for _, other in scored:
             story = story_of.get(other)
             if story in stories_seen:         # one report per story: its page links the others
                 continue
             stories_seen.update({story} - {None})
+            ks = _linking(a_id, other, keys[a_id], position)
             chosen.append(Related(other, *(tuple(name for kind, name in ks if kind == wanted)
                                            for wanted in ("actor", "organization", "country"))))
             if len(chosen) == RELATED:
@@ -278,13 +304,17 @@ def _related_part(ids: list[str]) -> dict[str, tuple[Related, ...]]:
     return out
 
 
+def _linking(a_id: str, other: str, keys: list[tuple[str, str]], position: dict) -> list[tuple[str, str]]:
+    """The keys, in order, by which `other` is among `a_id`'s neighbours."""
+    found = []
+    for k in keys:
+        q = position[k].get(other)
+        if q is not None and abs(q - position[k][a_id]) <= NEIGHBOURS:
+            found.append(k)
+    return found
+
+
 def _keys(art: Article) -> list[tuple[str, str]]:
     keys = ([("actor", m.key) for m in art.actors] + [("organization", m.key) for m in art.organizations]
             + [("country", m.key) for m in art.countries])
     return list(dict.fromkeys(keys))
-
-
-def _closeness(a: dt.date | None, b: dt.date | None) -> float:
-    if a is None or b is None:
-        return 0.5
-    return 1 / (1 + abs((a - b).days) / MONTH_DAYS)

@@ -130,3 +130,32 @@ def test_sample_archive_with_a_copy_keeps_its_golden_pages(tmp_path):
     page = (tmp_path / "docs" / "articles" / "004-50fa850396415251.md").read_text("utf-8")
     also = "**Also published by:**\n\n- source not stated: 004\\_50fa850396415251 (1).txt (same text)\n\n"
     assert also in page and page.replace(also, "") == golden.read_text("utf-8")
+
+
+def test_bands_find_what_datasketch_lsh_finds():
+    """The banding in `_candidates` is MinHash LSH as datasketch does it: the
+    same bands for the threshold, the same earlier articles for each one."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=duplicates.CANDIDATE, num_perm=duplicates.NUM_PERM)
+    assert (lsh.b, lsh.r) == (duplicates.BANDS, duplicates.ROWS)
+    rng = random.Random(5)
+    vocabulary = [f"w{i}" for i in range(400)]
+    texts = [" ".join(rng.choices(vocabulary, k=60)) for _ in range(200)]
+    texts += [t[: len(t) * 2 // 3] + " other words at the end" for t in texts[:40]]   # near copies
+    arts = [fake(i, t) for i, t in enumerate(texts)]
+    signatures = duplicates._signatures(arts)
+    expected = []
+    for i, row in enumerate(signatures):
+        m = MinHash(num_perm=duplicates.NUM_PERM, hashvalues=row, scheme=duplicates._template().scheme)
+        expected.append(sorted(lsh.query(m)))
+        lsh.insert(i, m)
+    assert duplicates._candidates(signatures) == expected
+    assert sum(map(len, expected)) >= 20          # the near copies are found
+
+
+def test_shingles_are_runs_of_five_words():
+    assert duplicates.shingles(fake(0, "A b, c d e f.")) == {b"a b c d e", b"b c d e f"}
+    assert duplicates.shingles(fake(0, "One two")) == {b"one two"}
+    assert duplicates.shingles(fake(0, "!!!")) == {b"!!!"}
+    assert duplicates.word_runs(fake(0, "A b, c d e f.")) == {("a", "b", "c", "d", "e"), ("b", "c", "d", "e", "f")}

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from build_scripts import pipeline, stories
+from build_scripts.models import Article, Cleaned, Cue, Line, Mention, Story, Value
 
 from .conftest import DATA, ROOT
 
@@ -125,3 +126,35 @@ def test_related_articles_found_on_every_core_are_the_same(seeds_build, monkeypa
     monkeypatch.setattr(stories, "RELATED_PART", 2)
     assert stories.related(articles, list(archive.stories)) == alone
     assert alone == archive.related
+
+
+def _tagged(n: int, date: str | None, actors=(), countries=(), story=None):
+    cue = Cue("test")
+    return Article(id=f"a{n}", source_file=f"{n}.txt", title=Value("T", cue), title_derived=False,
+                   date=Value(date, cue), language=Value("en", cue), source=Value(None, cue),
+                   authors=Value((), cue), summary="", actors=tuple(Mention(a, (a,), cue) for a in actors),
+                   countries=tuple(Mention(c, (c,), cue) for c in countries), organizations=(),
+                   cleaned=Cleaned((Line(1, "text", "body"),)), story=story)
+
+
+def test_related_articles_rank_by_shared_keys_and_closeness():
+    arts = [
+        _tagged(0, "2024-03-01", ["Ann Lee"], ["DZ"]),
+        _tagged(1, "2024-03-02", ["Ann Lee"], ["DZ"]),           # person and country, a day apart
+        _tagged(2, "2024-09-01", ["Ann Lee"], ["DZ"]),           # the same, six months apart
+        _tagged(3, "2024-03-01", [], ["DZ"]),                    # one country shared: not related
+        _tagged(4, "2024-03-01", [], ["DZ", "FR"]),
+        _tagged(5, None, ["Ann Lee"]),                           # undated: half as close
+        _tagged(6, "2024-03-01", ["Bob Roe"], ["RU"]),           # nothing shared
+        _tagged(7, "2024-03-05", [], ["FR", "DZ"]),              # two countries shared with a4: related
+    ] + [_tagged(10 + i, "2020-01-01", [], ["FR"]) for i in range(3)]
+    found = stories.related(arts, [])
+    assert [r.article for r in found["a0"]] == ["a1", "a5", "a2"]
+    first = found["a0"][0]
+    assert (first.actors, first.organizations, first.countries) == (("Ann Lee",), (), ("DZ",))
+    assert found["a3"] == () and found["a6"] == ()
+    assert [(r.article, r.countries) for r in found["a4"]] == [("a7", ("DZ", "FR"))]
+    # one report per other story, and none of its own
+    story = [Story("s-x", ("a1", "a2"))]
+    assert [r.article for r in stories.related(arts, story)["a0"]] == ["a1", "a5"]
+    assert [r.article for r in stories.related(arts, story)["a1"]] == ["a0", "a5"]
