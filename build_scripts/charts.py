@@ -25,11 +25,8 @@ FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" fon
 def months_between(first: str, last: str) -> list[str]:
     """Every 'YYYY-MM' from first to last, both included."""
     y, m = map(int, first.split("-"))
-    out = []
-    while f"{y:04d}-{m:02d}" <= last:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+    y2, m2 = map(int, last[:7].split("-"))
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(y * 12 + m - 1, y2 * 12 + m2)]
 
 
 def month_label(month: str) -> str:

@@ -23,9 +23,13 @@ UNDATED = "1970-01-01T00:00:00Z"
 GENERATOR = "news-archive"
 
 
-def atom(path: str, title: str, page: str, articles: list[Article], country_names: dict[str, str]) -> str:
+def atom(path: str, title: str, page: str, articles: list[Article], country_names: dict[str, str],
+         made: dict | None = None) -> str:
     """The feed written at `path` (under docs/) for the HTML page `page`:
-    its newest MAX_ENTRIES articles, dated ones first."""
+    its newest MAX_ENTRIES articles, dated ones first. `made`, one for the
+    feeds of one archive (and its country names), keeps each article's
+    entry for the next feed in the same folder: an article is in the feed
+    of every person it names."""
     entries = sorted(articles, key=lambda a: a.sort_key)[:MAX_ENTRIES]
     feed = ET.Element("feed", {"xmlns": ATOM})
     _text(feed, "title", title)
@@ -36,10 +40,25 @@ def atom(path: str, title: str, page: str, articles: list[Article], country_name
     author = ET.SubElement(feed, "author")
     _text(author, "name", "News archive")
     _text(feed, "generator", GENERATOR)
+    made = {} if made is None else made
+    folder = posixpath.dirname(path)
+    texts = []
     for art in entries:
-        feed.append(_entry(path, art, country_names))
+        key = (folder, art.id)
+        if key not in made:
+            made[key] = _serialized(_entry(path, art, country_names))
+        texts.append(made[key])
     ET.indent(feed, space="")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    head = ET.tostring(feed, encoding="unicode")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + head[: -len("</feed>")]
+            + "".join(text + "\n" for text in texts) + "</feed>\n")
+
+
+def _serialized(element: ET.Element) -> str:
+    """An element as it reads inside a feed indented with no spaces: each
+    tag on a line of its own, which is the same at any depth."""
+    ET.indent(element, space="")
+    return ET.tostring(element, encoding="unicode")
 
 
 def _entry(path: str, art: Article, country_names: dict[str, str]) -> ET.Element:

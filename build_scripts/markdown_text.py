@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _ANYWHERE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-!?~]|\d+(?=[.)]))")
 
 
+@lru_cache(maxsize=1 << 16)
 def escape(text: str) -> str:
-    """Escape one line of text for use inside a Markdown paragraph or heading."""
+    """Escape one line of text for use inside a Markdown paragraph or heading
+    (kept: a title is escaped on every list that links its article)."""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _ANYWHERE.sub(r"\\\1", text)

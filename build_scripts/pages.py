@@ -3,7 +3,7 @@ and the small Markdown pieces every page uses. Pure."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import yaml_text
 from .gazetteer import load as load_gazetteer
@@ -133,6 +133,7 @@ class Context:
     country_names: dict[str, str]               # ISO code -> English name
     sources: dict[str, tuple[str, list[Article]]]   # slug -> (display name, articles)
     stories: dict[str, Story]                   # story id -> story
+    feed_entries: dict = field(default_factory=dict, compare=False, repr=False)   # feeds.atom's `made`
 
     def actor_link(self, from_page: str, name: str) -> str:
         """A link to the person's page; their name alone if they have none

@@ -45,7 +45,7 @@ def countries(ctx: Context) -> dict[str, str]:
 
 
 def _feed(kind: str, slug: str, name: str, page: str, arts: list[Article], ctx: Context) -> str:
-    return feeds.atom(feed(kind, slug), f"{name}: news archive", page, arts, ctx.country_names)
+    return feeds.atom(feed(kind, slug), f"{name}: news archive", page, arts, ctx.country_names, ctx.feed_entries)
 
 
 def actor_text(actor: Actor, arts: list[Article], ctx: Context) -> str:

@@ -63,6 +63,27 @@ def test_feed_escapes_article_text_and_links_relatively(tmp_path):
     assert feed.find(f"{ATOM}id").text.startswith("urn:uuid:")
     assert entries[0].find(f"{ATOM}summary").text == clean(NASTY)
     assert text == feeds.atom("feeds/actors/x.xml", NASTY, "actors/x.md", arts, {"FR": "France"})
+    # Entries kept for the next feed of the folder give the very text an
+    # element tree of the whole feed gives, there and in another folder.
+    whole = ET.Element("feed", {"xmlns": feeds.ATOM})
+    for tag, value in (("title", NASTY), ("id", feeds._urn("feed:feeds/actors/x.xml")),
+                       ("updated", "2026-02-17T00:00:00Z")):
+        ET.SubElement(whole, tag).text = clean(value)
+    ET.SubElement(whole, "link", {"rel": "self", "type": "application/atom+xml", "href": "x.xml"})
+    ET.SubElement(whole, "link", {"rel": "alternate", "type": "text/html", "href": "../../actors/x/"})
+    ET.SubElement(ET.SubElement(whole, "author"), "name").text = "News archive"
+    ET.SubElement(whole, "generator").text = feeds.GENERATOR
+    for art in (nasty, undated):
+        whole.append(feeds._entry("feeds/actors/x.xml", art, {"FR": "France"}))
+    ET.indent(whole, space="")
+    assert text == '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(whole, encoding="unicode") + "\n"
+    made: dict = {}
+    names = {"FR": "France"}
+    first = feeds.atom("feeds/actors/y.xml", "Y", "actors/y.md", arts, names, made)
+    assert made and feeds.atom("feeds/actors/x.xml", NASTY, "actors/x.md", arts, names, made) == text
+    assert first == feeds.atom("feeds/actors/y.xml", "Y", "actors/y.md", arts, names)
+    other_folder = feeds.atom("feeds/z.xml", "Z", "z.md", arts, names, made)
+    assert other_folder == feeds.atom("feeds/z.xml", "Z", "z.md", arts, names)
 
 
 def test_feeds_and_charts_only_for_people_followed(seeds_build):
