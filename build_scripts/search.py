@@ -10,6 +10,7 @@ the person filter is split by initial ("person-l" holds Laurent Nuñez) and
 narrowing by one person downloads the people of one letter only."""
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import shutil
@@ -17,6 +18,7 @@ import signal
 import subprocess
 import sys
 import traceback
+from importlib import metadata
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -117,16 +119,72 @@ def write_pages(pages: Iterable[tuple[str, str]], folder: Path) -> int:
     return count
 
 
+class Kept:
+    """The index of an earlier build, kept in `folder` under `key` (what the
+    pages for the index were made of, and Pagefind's version and options):
+    a build whose article pages did not change copies it instead of
+    indexing again."""
+
+    def __init__(self, folder: Path, key: bytes) -> None:
+        self.folder, self.key = folder, key
+        self.fresh = folder.with_name(folder.name + ".new")     # where a new index is written
+        self.stamp = folder.with_name(folder.name + ".key")
+
+    @classmethod
+    def of(cls, folder: Path, pages: Iterable[tuple[str, bytes]], *settings: str) -> Kept:
+        """For article pages given as (path, key of its content) and whatever
+        else makes their pages for the index."""
+        h = hashlib.blake2b(repr((command(Path("."), Path(".")), _pagefind_version(), settings)).encode(),
+                            digest_size=16)
+        for path, key in sorted(pages):
+            h.update(path.encode("utf-8", "surrogateescape") + b"\0" + key)
+        return cls(folder, h.digest())
+
+    def matches(self) -> bool:
+        try:
+            return self.stamp.read_bytes() == self.key and (self.folder / "pagefind-entry.json").is_file()
+        except OSError:
+            return False
+
+    def adopt(self) -> None:
+        """The index just written into `fresh` becomes the one kept."""
+        self.stamp.unlink(missing_ok=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.fresh.rename(self.folder)
+        self.stamp.write_bytes(self.key)
+
+    def install(self, site_dir: Path) -> None:
+        target = site_dir / BUNDLE
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(self.folder, target)
+
+
+def _pagefind_version() -> str:
+    try:
+        return metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
 class Indexer:
     """Runs pagefind on the built site. While `mkdocs serve` runs it indexes
     in the background, so a rebuild is shown without waiting for it, and a
-    newer build replaces an indexing still under way."""
+    newer build replaces an indexing still under way. An index kept from an
+    earlier build of the same article pages is copied instead (`keep`)."""
 
     def __init__(self) -> None:
         self.background = False
         self.running: subprocess.Popen | None = None
         self.early: Forked | None = None
         self.pages: Path | None = None      # the article pages of an early start
+        self.kept: Kept | None = None
+        self.reuse = False
+
+    def keep(self, kept: Kept | None) -> None:
+        """Before `start` or `index`: where this build's index is kept, and
+        under which key; an index kept under that key is used as it is."""
+        self.kept = kept
+        self.reuse = bool(kept and kept.matches())
 
     def start(self, site_dir: Path, pages: Callable[[], Iterable[tuple[str, str]]], folder: Path) -> None:
         """Index before the site is written: a forked process writes `pages()`
@@ -137,7 +195,11 @@ class Indexer:
         built site. Only from a process with a single thread (see
         parallel.forkable)."""
         self.stop()
-        args = command(folder, output=site_dir.resolve() / BUNDLE)
+        if self.reuse:
+            return
+        if self.kept:
+            shutil.rmtree(self.kept.fresh, ignore_errors=True)
+        args = command(folder, output=self.kept.fresh if self.kept else site_dir.resolve() / BUNDLE)
         with signals.held() as release:
             pid = os.fork()
             if pid == 0:        # the forked process: it never returns
@@ -155,6 +217,11 @@ class Indexer:
             self.early, self.pages = Forked(pid, args), folder
 
     def index(self, site_dir: Path) -> None:
+        kept, self.kept = self.kept, None
+        if self.reuse:
+            self.reuse = False
+            kept.install(site_dir)
+            return
         if self.early:
             early, self.early = self.early, None
             code = early.wait()
@@ -162,6 +229,12 @@ class Indexer:
             if code != NO_PAGES:
                 if code:
                     raise subprocess.CalledProcessError(code, early.args)
+                if kept:
+                    try:
+                        kept.adopt()
+                    except OSError:         # another build adopted one meanwhile: this build's own is used
+                        kept.folder = kept.fresh
+                    kept.install(site_dir)
                 return
         self.stop()
         if self.background:

@@ -3,6 +3,7 @@ builds (build_scripts/mkdocs_pages.py): the site is the same, byte for byte,
 as MkDocs builds it alone on one core."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -46,3 +47,43 @@ def test_pages_built_on_every_core_and_from_the_cache_are_mkdocs_own(tmp_path):
     assert _tree(work / "cached") == alone
     assert "Page skipped" not in cached.stderr
     assert "0 pages converted" in cached.stderr or "pages converted" not in cached.stderr
+    if cores() > 1:     # written by nobody either: the pages the last build wrote, and its search index
+        written = re.search(r"(\d+) pages written on \d+ cores in [\d.]+ s, (\d+) of them kept", cached.stderr)
+        assert written and written[1] == written[2] and int(written[1]) > 20, cached.stderr[-2000:]
+        assert "search index kept from an earlier build" in cached.stderr
+
+
+def test_pages_kept_from_an_earlier_build_are_written_again_when_the_site_around_them_changes(tmp_path):
+    work = copy_project(tmp_path / "project")
+    _build(work, 1, "first")
+    config = work / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("site_name: News Archive", "site_name: Beat Files"), "utf-8")
+    renamed = _build(work, 1, "renamed")
+    assert not re.search(r"pages written on \d+ cores in [\d.]+ s, [1-9]\d* of them kept", renamed.stderr)
+    assert "search index kept" not in renamed.stderr        # the index holds the site's name in page titles
+    (work / "overrides" / "main.html").write_text(
+        (work / "overrides" / "main.html").read_text("utf-8") + "{# changed #}<!-- theme edited -->", "utf-8")
+    themed = _build(work, 1, "themed")
+    assert not re.search(r"pages written on \d+ cores in [\d.]+ s, [1-9]\d* of them kept", themed.stderr)
+    pages = [p for p in (work / "themed" / "articles").rglob("index.html")]
+    assert pages and all("Beat Files" in p.read_text("utf-8") for p in pages)
+    _build(work, 10 ** 9, "themed-alone", cores=1)         # MkDocs alone
+    assert _tree(work / "themed") == _tree(work / "themed-alone")
+
+
+def test_a_site_with_another_plugin_is_not_signed_and_its_pages_are_templated_every_build(tmp_path):
+    from mkdocs.config import load_config
+
+    from build_scripts.mkdocs_pages import _signature
+
+    class Nav:
+        items: list = []
+
+    work = copy_project(tmp_path / "project")
+    config = load_config(str(work / "mkdocs.yml"))
+    signed = _signature(b"salt", config, Nav())
+    assert signed and signed == _signature(b"salt", load_config(str(work / "mkdocs.yml")), Nav())
+    assert _signature(b"other", config, Nav()) != signed
+    text = (work / "mkdocs.yml").read_text("utf-8")
+    (work / "mkdocs.yml").write_text(text.replace("plugins: []", "plugins: [search]"), "utf-8")
+    assert _signature(b"salt", load_config(str(work / "mkdocs.yml")), Nav()) is None

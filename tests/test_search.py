@@ -105,3 +105,37 @@ def test_an_early_start_given_no_article_page_indexes_the_built_site(tmp_path):
     indexer.index(site)
     assert (site / search.BUNDLE / "pagefind-entry.json").is_file()
     assert not (tmp_path / "copies").exists()
+
+
+def test_an_index_kept_from_an_earlier_build_of_the_same_pages_is_copied_not_made_again(tmp_path):
+    body = '<div data-pagefind-body><h1>Talks</h1><p>Algiers and Paris resume talks.</p></div>'
+    pages = lambda: [("articles/talks/index.html", search.page_for_index("en", "Talks", body))]  # noqa: E731
+    kept = lambda key: search.Kept.of(tmp_path / "kept", [("articles/talks.md", key)], "News Archive", "en")  # noqa
+
+    assert kept(b"1").key == kept(b"1").key != kept(b"2").key
+    assert kept(b"1").key != search.Kept.of(tmp_path / "kept", [("articles/talks.md", b"1")], "Beat", "en").key
+    first = search.Indexer()
+    first.keep(kept(b"1"))
+    assert not first.reuse
+    first.start(tmp_path / "one", pages, tmp_path / "copies")
+    first.index(tmp_path / "one")
+    made = _files(tmp_path / "one" / search.BUNDLE)
+    assert "pagefind-entry.json" in made and _files(tmp_path / "kept") == made
+
+    second = search.Indexer()
+    second.keep(kept(b"1"))
+    second.start(tmp_path / "two", lambda: pytest.fail("the kept index is used"), tmp_path / "copies")
+    assert second.reuse and second.early is None
+    second.index(tmp_path / "two")
+    assert _files(tmp_path / "two" / search.BUNDLE) == made
+
+    third = search.Indexer()        # the pages changed: indexed again, and that index kept instead
+    third.keep(kept(b"2"))
+    assert not third.reuse
+    third.start(tmp_path / "three", pages, tmp_path / "copies")
+    third.index(tmp_path / "three")
+    assert kept(b"2").matches() and not kept(b"1").matches()
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
