@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import shutil
 import signal
@@ -30,6 +31,9 @@ from .pages import OTHERS_END, OTHERS_START, language_name
 BUNDLE = "pagefind"                        # the index's folder in the site
 PAGES = "articles/**/*.html"               # only article pages are indexed
 NOT_INDEXED = "details"                    # the folded "Why these tags" box
+PART_PAGES = int(os.environ.get("SEARCH_PART_PAGES") or 5000)    # article pages in one part of the index
+PARTS = "parts.json"                       # the parts after the first, in the index's folder
+PART_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
 NO_PAGES = 3            # exit status of an early start given no article page: the built site is indexed instead
 
 
@@ -79,6 +83,33 @@ def page_for_index(language: str, title: str, body: str) -> str:
     the title and the part marked for it, so these alone give the same index."""
     return (f'<!doctype html>\n<html lang="{html.escape(language)}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{title}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
+def index_in_parts(folder: Path, output: Path, part_pages: int | None = None) -> None:
+    """Pagefind over the article pages in `folder`, into `output`, at most
+    `part_pages` pages at a time: Pagefind holds every page it indexes in
+    memory (about 0.1 MB each at its peak), so a large archive is indexed
+    in parts, one after the other, each into a folder of its own
+    (`output`/2, ...) listed in `output`/parts.json; the search page merges
+    them (Pagefind's `mergeIndex`, which downloads no more for a query:
+    each part holds the words of its own pages)."""
+    part_pages = part_pages or PART_PAGES
+    pages = sorted(folder.joinpath("articles").rglob("*.html"))
+    count = max(1, -(-len(pages) // part_pages))
+    size = -(-len(pages) // count)
+    names = [str(k) for k in range(2, count + 1)]
+    for name, start in zip(names, range(size, len(pages), size)):
+        for page in pages[start:start + size]:
+            moved = folder / name / page.relative_to(folder)
+            moved.parent.mkdir(parents=True, exist_ok=True)
+            page.rename(moved)
+    subprocess.run(command(folder, output), check=True)
+    for name in names:
+        subprocess.run(command(folder / name, output / name), check=True)
+        for item in (output / name).iterdir():      # the part's words and pages: scripts and styles are the first's
+            if not (item.name in PART_FILES or item.suffix == ".pf_meta"):
+                (shutil.rmtree if item.is_dir() else os.remove)(item)
+    (output / PARTS).write_text(json.dumps(names), "utf-8")
 
 
 class Forked:
@@ -134,7 +165,7 @@ class Kept:
     def of(cls, folder: Path, pages: Iterable[tuple[str, bytes]], *settings: str) -> Kept:
         """For article pages given as (path, key of its content) and whatever
         else makes their pages for the index."""
-        h = hashlib.blake2b(repr((command(Path("."), Path(".")), _pagefind_version(), settings)).encode(),
+        h = hashlib.blake2b(repr((command(Path("."), Path(".")), _pagefind_version(), PART_PAGES, settings)).encode(),
                             digest_size=16)
         for path, key in sorted(pages):
             h.update(path.encode("utf-8", "surrogateescape") + b"\0" + key)
@@ -206,9 +237,12 @@ class Indexer:
                 try:
                     if release():       # a signal came after the fork: the build stops, and this with it
                         os._exit(1)
+                    for name in signals.TERMINATING:     # Pagefind is stopped with this process
+                        signal.signal(getattr(signal, name), signals.interrupt)
                     if not write_pages(pages(), folder):
                         os._exit(NO_PAGES)
-                    os.execv(args[0], args)
+                    index_in_parts(folder, Path(args[args.index("--output-path") + 1]))
+                    os._exit(0)
                 except KeyboardInterrupt:       # stopped with the build (Ctrl-C, SIGTERM)
                     pass
                 except BaseException:
@@ -237,6 +271,8 @@ class Indexer:
                     kept.install(site_dir)
                 return
         self.stop()
+        (site_dir / BUNDLE).mkdir(parents=True, exist_ok=True)
+        (site_dir / BUNDLE / PARTS).write_text("[]", "utf-8")       # one part: the built site's
         if self.background:
             with signals.held():
                 self.running = subprocess.Popen(command(site_dir))

@@ -76,6 +76,7 @@ def seeds_build(tmp_path_factory):
 
 # The site is built as GitHub Pages builds it for a project repository.
 SITE_URL = "https://example.github.io/news-archive/"
+SEARCH_PART_PAGES = 3       # the test site's search index in parts, as a large archive's is
 
 
 def copy_project(work: Path) -> Path:
@@ -99,6 +100,7 @@ def site(tmp_path_factory):
     work = copy_project(tmp_path_factory.mktemp("project"))
     (work / "articles" / "hostile.txt").write_text(HOSTILE, "utf-8")
     (work / "articles" / "hostile page 🇩🇿 été.html").write_text(HOSTILE_PAGE, "utf-8")
+    env = {**os.environ, "SITE_URL": SITE_URL, "SEARCH_PART_PAGES": str(SEARCH_PART_PAGES)}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work,
-                          capture_output=True, text=True, env={**os.environ, "SITE_URL": SITE_URL})
+                          capture_output=True, text=True, env=env)
     return work, proc

@@ -157,6 +157,24 @@ def test_search_results_narrowed_by_a_filter(page, server):
     assert page.errors == [] and page.outside == []
 
 
+def test_search_finds_articles_in_every_part_of_the_index(page, server, site):
+    import gzip
+    import json
+
+    bundle = site[0] / "site" / "pagefind"
+    folders = [bundle, *(bundle / part for part in json.loads((bundle / "parts.json").read_text("utf-8")))]
+    part_of = {}
+    for number, folder in enumerate(folders):
+        for fragment in (folder / "fragment").glob("*.pf_fragment"):
+            url = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])["url"]
+            part_of[url.split("/articles/", 1)[1]] = number
+    search(page, server, "Algeria")
+    page.locator(".archive-search__result").nth(1).wait_for()
+    hrefs = page.locator(".archive-search__result a").evaluate_all("links => links.map(a => a.href)")
+    found = {part_of[href.split("/articles/", 1)[1]] for href in hrefs}
+    assert len(found) >= min(len(folders), 2), (hrefs, part_of)
+
+
 def test_search_shows_a_hostile_article_as_text(page, server):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

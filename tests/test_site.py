@@ -10,6 +10,28 @@ def test_mkdocs_build_strict(site):
     assert not (work / "site" / "search" / "search_index.json").exists()      # no theme search index
 
 
+def test_the_search_index_comes_in_parts_of_at_most_the_pages_set(site):
+    import json
+
+    from build_scripts.parallel import cores
+
+    from .conftest import SEARCH_PART_PAGES
+
+    work, _ = site
+    bundle = work / "site" / "pagefind"
+    parts = json.loads((bundle / "parts.json").read_text("utf-8"))
+    if cores() < 2:
+        return          # no early index on one core: the built site is indexed whole
+    articles = len(list((work / "site" / "articles").glob("*/index.html")))
+    assert len(parts) + 1 == -(-articles // SEARCH_PART_PAGES) > 1
+    counts = []
+    for folder in [bundle, *(bundle / part for part in parts)]:
+        entry = json.loads((folder / "pagefind-entry.json").read_text("utf-8"))
+        counts.append(sum(language["page_count"] for language in entry["languages"].values()))
+    assert sum(counts) == articles and max(counts) <= SEARCH_PART_PAGES
+    assert not list((bundle / parts[0]).glob("*.js"))          # a part holds its words and pages only
+
+
 def test_site_works_offline(site):
     work, _ = site
     for page in (work / "site").rglob("*.html"):

@@ -16,7 +16,7 @@
   const list = root.querySelector(".archive-search__results");
   const more = root.querySelector(".archive-search__more");
   const chosen = new Map();            // "key\u0000value" -> [key, value]
-  let pagefind, results = [], shown = 0, run = 0;
+  let pagefind, loading, results = [], shown = 0, run = 0;
 
   const group = (key) => key.split("-")[0];
   const el = (tag, cls, text) => {
@@ -95,6 +95,17 @@
     return datas;
   };
 
+  // A large archive's index comes in parts (pagefind/parts.json lists those
+  // after the first): each part is merged in, and a query downloads from
+  // each only the pieces it needs.
+  async function load() {
+    const found = await import(new URL("pagefind/pagefind.js", site).href);
+    await found.options({baseUrl: site.pathname});
+    const parts = await fetch(new URL("pagefind/parts.json", site)).then((r) => (r.ok ? r.json() : []), () => []);
+    for (const part of parts) await found.mergeIndex(new URL(`pagefind/${part}/`, site).href, {baseUrl: site.pathname});
+    return found;
+  }
+
   async function search() {
     const mine = ++run;
     const term = input.value.trim();
@@ -104,8 +115,8 @@
       return;
     }
     status.textContent = "Searching…";
-    pagefind = pagefind || await import(new URL("pagefind/pagefind.js", site).href);
-    await pagefind.options({baseUrl: site.pathname});
+    loading = loading || load();        // once, however many searches start meanwhile
+    pagefind = await loading;
     const found = await pagefind.search(term || null, {filters: filters()});
     if (mine !== run || !found) return;
     results = found.results;
