@@ -61,12 +61,9 @@ def on_files(files, config, **kwargs):
 
 def on_nav(nav, config, files, **kwargs):
     PAGES.prepare(nav, config, files)
-    # kept only by a process that may fork, after a full build's conversion
-    search.INDEXER.keep(search.Kept.of(cache_folder(config) / SEARCH_INDEX, PAGES.fingerprints("articles"),
-                                       config.site_name, config.theme["language"]) if PAGES.kept else None)
-    if PAGES.kept and not search.INDEXER.background:
+    if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork
         search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
-                             cache_folder(config) / SEARCH_PAGES)
+                             cache_folder(config) / SEARCH_PAGES, cache_folder(config) / SEARCH_INDEX)
     return nav
 
 
@@ -76,7 +73,8 @@ def _pages_for_index(config, files):
     language, site = config.theme["language"], config.site_name
     for page, content in PAGES.contents(config, files, "articles"):
         if search.is_article(page.meta, page.file.src_uri):
-            title = f"{Markup(page.title or '').striptags()} - {site}"
+            # the page's own title: MkDocs gives none before it has read the page, as in a forked process
+            title = f"{Markup(page.meta.get('title') or page.title or '').striptags()} - {site}"
             yield page.file.dest_uri, search.page_for_index(language, title, content)
 
 
@@ -98,9 +96,11 @@ def on_post_build(config, **kwargs) -> None:
     SESSION.built(_articles_dir(config))
     if waiting:
         return
-    if search.INDEXER.reuse:
-        log.info("news archive: search index kept from an earlier build (the article pages are the same)")
     search.INDEXER.index(Path(config.site_dir))
+    last = search.INDEXER.last
+    if last:
+        log.info("news archive: search index in %d part(s), %d indexed again, %d kept from earlier builds",
+                 len(last["parts"]), len(last["indexed"]), len(last["parts"]) - len(last["indexed"]))
     if SESSION.rebuilding:
         return          # serve's own copy of the site: its size was checked on the first build
     total = site_size.size(Path(config.site_dir))

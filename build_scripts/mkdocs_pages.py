@@ -251,15 +251,6 @@ class PageCache:
                             meta=True)
                     yield page, config.plugins.on_page_content(page.content, page=page, config=config, files=files)
 
-    def fingerprints(self, folder: str) -> Iterator[tuple[str, bytes]]:
-        """(path, key) of the generated pages kept in `folder`; the key covers
-        the page's bytes, the Markdown configuration and this generator's
-        code (which makes the HTML of its front matter and text)."""
-        extra = self.salt + cache.code_digest() + repr(_versions(PAGE_PACKAGES)).encode()
-        for uri in self.kept:
-            if uri.startswith(folder + "/"):
-                yield uri, hashlib.blake2b(extra + self.keys[uri], digest_size=20).digest()
-
     def _known(self, keys: list[bytes]) -> set[bytes]:
         found: set[bytes] = set()
         for i in range(0, len(keys), 500):

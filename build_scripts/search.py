@@ -21,7 +21,7 @@ import sys
 import traceback
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from . import signals
 from .gazetteer import load as load_gazetteer
@@ -33,6 +33,7 @@ PAGES = "articles/**/*.html"               # only article pages are indexed
 NOT_INDEXED = "details"                    # the folded "Why these tags" box
 PART_PAGES = int(os.environ.get("SEARCH_PART_PAGES") or 5000)    # article pages in one part of the index
 PARTS = "parts.json"                       # the parts after the first, in the index's folder
+RESULT = "last-build.json"                 # in the kept parts' folder: which were indexed, which kept
 PART_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
 NO_PAGES = 3            # exit status of an early start given no article page: the built site is indexed instead
 
@@ -85,33 +86,6 @@ def page_for_index(language: str, title: str, body: str) -> str:
             f"<title>{title}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def index_in_parts(folder: Path, output: Path, part_pages: int | None = None) -> None:
-    """Pagefind over the article pages in `folder`, into `output`, at most
-    `part_pages` pages at a time: Pagefind holds every page it indexes in
-    memory (about 0.1 MB each at its peak), so a large archive is indexed
-    in parts, one after the other, each into a folder of its own
-    (`output`/2, ...) listed in `output`/parts.json; the search page merges
-    them (Pagefind's `mergeIndex`, which downloads no more for a query:
-    each part holds the words of its own pages)."""
-    part_pages = part_pages or PART_PAGES
-    pages = sorted(folder.joinpath("articles").rglob("*.html"))
-    count = max(1, -(-len(pages) // part_pages))
-    size = -(-len(pages) // count)
-    names = [str(k) for k in range(2, count + 1)]
-    for name, start in zip(names, range(size, len(pages), size)):
-        for page in pages[start:start + size]:
-            moved = folder / name / page.relative_to(folder)
-            moved.parent.mkdir(parents=True, exist_ok=True)
-            page.rename(moved)
-    subprocess.run(command(folder, output), check=True)
-    for name in names:
-        subprocess.run(command(folder / name, output / name), check=True)
-        for item in (output / name).iterdir():      # the part's words and pages: scripts and styles are the first's
-            if not (item.name in PART_FILES or item.suffix == ".pf_meta"):
-                (shutil.rmtree if item.is_dir() else os.remove)(item)
-    (output / PARTS).write_text(json.dumps(names), "utf-8")
-
-
 class Forked:
     """A forked process, handled as a `subprocess.Popen`."""
 
@@ -135,59 +109,89 @@ class Forked:
             os.kill(self.pid, signal.SIGTERM)
 
 
-def write_pages(pages: Iterable[tuple[str, str]], folder: Path) -> int:
-    """`pages` (path in the site, text) as files in a `folder` made afresh; how many."""
+def write_pages(pages: Iterable[tuple[str, str]], folder: Path, count: int | None = None) -> int:
+    """`pages` (path in the site, text) as files in a `folder` made afresh,
+    or, given a `count` of parts, in its subfolder of its part; how many."""
     shutil.rmtree(folder, ignore_errors=True)
     made: set[Path] = set()
-    count = 0
+    written = 0
     for rel, text in pages:
-        path = folder / rel
+        path = (folder / str(part_of(rel, count)) if count else folder) / rel
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
         path.write_text(text, "utf-8")
-        count += 1
-    return count
+        written += 1
+    return written
 
 
-class Kept:
-    """The index of an earlier build, kept in `folder` under `key` (what the
-    pages for the index were made of, and Pagefind's version and options):
-    a build whose article pages did not change copies it instead of
-    indexing again."""
+def part_of(rel: str, count: int) -> int:
+    """The part (1 to `count`) an article page's index is in: by a hash of
+    its path, so a page stays in its part from build to build."""
+    return int.from_bytes(hashlib.blake2b(rel.encode("utf-8", "surrogateescape"), digest_size=4).digest(), "big") \
+        % count + 1
 
-    def __init__(self, folder: Path, key: bytes) -> None:
-        self.folder, self.key = folder, key
-        self.fresh = folder.with_name(folder.name + ".new")     # where a new index is written
-        self.stamp = folder.with_name(folder.name + ".key")
 
-    @classmethod
-    def of(cls, folder: Path, pages: Iterable[tuple[str, bytes]], *settings: str) -> Kept:
-        """For article pages given as (path, key of its content) and whatever
-        else makes their pages for the index."""
-        h = hashlib.blake2b(repr((command(Path("."), Path(".")), _pagefind_version(), PART_PAGES, settings)).encode(),
-                            digest_size=16)
-        for path, key in sorted(pages):
-            h.update(path.encode("utf-8", "surrogateescape") + b"\0" + key)
-        return cls(folder, h.digest())
+def index_parts(pages: Callable[[], Iterable[tuple[str, str]]], folder: Path, kept: Path,
+                part_pages: int | None = None) -> dict[str, list[int]]:
+    """Pagefind over the article pages (path in the site, page for the
+    index), in parts of about `part_pages` pages: Pagefind holds every page
+    it indexes in memory (about 0.1 MB each at its peak), so a large
+    archive is indexed one part after the other, each part's index kept in
+    `kept`/N under a key of its pages' text; a part whose pages did not
+    change since the last build is not indexed again. The pages of the
+    parts to index are written into `folder` first. Which parts were
+    indexed and which were kept, also written to `kept`/RESULT."""
+    part_pages = part_pages or PART_PAGES
+    texts = [(rel, hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).digest())
+             for rel, text in pages()]
+    count = max(1, -(-len(texts) // part_pages))
+    keys: dict[int, Any] = {}
+    for rel, digest in sorted(texts):
+        n = part_of(rel, count)
+        if n not in keys:
+            keys[n] = hashlib.blake2b(repr((command(Path("."), Path(".")), _pagefind_version(), count)).encode(),
+                                      digest_size=16)
+        keys[n].update(rel.encode("utf-8", "surrogateescape") + b"\0" + digest)
+    stale = sorted(n for n, key in keys.items() if _stamp(kept, n) != key.digest())
+    if stale:
+        write_pages(((rel, text) for rel, text in pages() if part_of(rel, count) in stale), folder, count)
+        for n in stale:
+            fresh = kept / f"{n}.new"
+            shutil.rmtree(fresh, ignore_errors=True)
+            subprocess.run(command(folder / str(n), fresh), check=True)
+            (kept / f"{n}.key").unlink(missing_ok=True)
+            shutil.rmtree(kept / str(n), ignore_errors=True)
+            fresh.rename(kept / str(n))
+            (kept / f"{n}.key").write_bytes(keys[n].digest())
+    result = {"parts": sorted(keys), "indexed": stale}
+    kept.mkdir(parents=True, exist_ok=True)
+    for item in kept.iterdir():         # the parts of an earlier build cut otherwise
+        if item.name.split(".")[0].isdigit() and int(item.name.split(".")[0]) not in keys:
+            (shutil.rmtree if item.is_dir() else os.remove)(item)
+    (kept / RESULT).write_text(json.dumps(result), "utf-8")
+    return result
 
-    def matches(self) -> bool:
-        try:
-            return self.stamp.read_bytes() == self.key and (self.folder / "pagefind-entry.json").is_file()
-        except OSError:
-            return False
 
-    def adopt(self) -> None:
-        """The index just written into `fresh` becomes the one kept."""
-        self.stamp.unlink(missing_ok=True)
-        shutil.rmtree(self.folder, ignore_errors=True)
-        self.fresh.rename(self.folder)
-        self.stamp.write_bytes(self.key)
+def _stamp(kept: Path, n: int) -> bytes | None:
+    try:
+        return (kept / f"{n}.key").read_bytes() if (kept / str(n) / "pagefind-entry.json").is_file() else None
+    except OSError:
+        return None
 
-    def install(self, site_dir: Path) -> None:
-        target = site_dir / BUNDLE
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(self.folder, target)
+
+def install(kept: Path, parts: list[int], site_dir: Path) -> None:
+    """The kept parts' indexes into the site: the first in BUNDLE, the others
+    in BUNDLE/N without the scripts and styles (the first part's serve all),
+    listed in BUNDLE/PARTS for the search page to merge."""
+    target = site_dir / BUNDLE
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(kept / str(parts[0]), target)
+    for n in parts[1:]:
+        shutil.copytree(kept / str(n), target / str(n),
+                        ignore=lambda folder, names: [] if Path(folder) != kept / str(n) else
+                        [name for name in names if not (name in PART_FILES or name.endswith(".pf_meta"))])
+    (target / PARTS).write_text(json.dumps([str(n) for n in parts[1:]]), "utf-8")
 
 
 def _pagefind_version() -> str:
@@ -200,37 +204,29 @@ def _pagefind_version() -> str:
 class Indexer:
     """Runs pagefind on the built site. While `mkdocs serve` runs it indexes
     in the background, so a rebuild is shown without waiting for it, and a
-    newer build replaces an indexing still under way. An index kept from an
-    earlier build of the same article pages is copied instead (`keep`)."""
+    newer build replaces an indexing still under way."""
 
     def __init__(self) -> None:
         self.background = False
         self.running: subprocess.Popen | None = None
         self.early: Forked | None = None
         self.pages: Path | None = None      # the article pages of an early start
-        self.kept: Kept | None = None
-        self.reuse = False
+        self.kept: Path | None = None       # the parts' indexes of an early start
+        self.last: dict[str, list[int]] = {}    # the parts of the last early index, and those indexed again
 
-    def keep(self, kept: Kept | None) -> None:
-        """Before `start` or `index`: where this build's index is kept, and
-        under which key; an index kept under that key is used as it is."""
-        self.kept = kept
-        self.reuse = bool(kept and kept.matches())
-
-    def start(self, site_dir: Path, pages: Callable[[], Iterable[tuple[str, str]]], folder: Path) -> None:
-        """Index before the site is written: a forked process writes `pages()`
-        (each article page's path in the site and its page for the index)
-        into `folder`, then becomes Pagefind, while the build goes on. `index`
-        then waits for it instead of starting afresh; when there was no
-        article page (Pagefind fails on an empty folder), it indexes the
-        built site. Only from a process with a single thread (see
-        parallel.forkable)."""
+    def start(self, site_dir: Path, pages: Callable[[], Iterable[tuple[str, str]]], folder: Path,
+              kept: Path | None = None) -> None:
+        """Index before the site is written: a forked process indexes
+        `pages()` (each article page's path in the site and its page for the
+        index) in parts (`index_parts`: their pages written into `folder`,
+        their indexes kept in `kept`), while the build goes on. `index` then
+        waits for it and copies the parts into the site, instead of
+        starting afresh; when there was no article page (Pagefind fails on
+        an empty folder), it indexes the built site. Only from a process
+        with a single thread (see parallel.forkable)."""
         self.stop()
-        if self.reuse:
-            return
-        if self.kept:
-            shutil.rmtree(self.kept.fresh, ignore_errors=True)
-        args = command(folder, output=self.kept.fresh if self.kept else site_dir.resolve() / BUNDLE)
+        kept = kept or folder.with_name(folder.name + "-index")
+        args = command(folder, kept)
         with signals.held() as release:
             pid = os.fork()
             if pid == 0:        # the forked process: it never returns
@@ -239,36 +235,25 @@ class Indexer:
                         os._exit(1)
                     for name in signals.TERMINATING:     # Pagefind is stopped with this process
                         signal.signal(getattr(signal, name), signals.interrupt)
-                    if not write_pages(pages(), folder):
-                        os._exit(NO_PAGES)
-                    index_in_parts(folder, Path(args[args.index("--output-path") + 1]))
-                    os._exit(0)
+                    os._exit(0 if index_parts(pages, folder, kept)["parts"] else NO_PAGES)
                 except KeyboardInterrupt:       # stopped with the build (Ctrl-C, SIGTERM)
                     pass
                 except BaseException:
                     traceback.print_exc()
                 os._exit(1)
-            self.early, self.pages = Forked(pid, args), folder
+            self.early, self.pages, self.kept = Forked(pid, args), folder, kept
 
     def index(self, site_dir: Path) -> None:
-        kept, self.kept = self.kept, None
-        if self.reuse:
-            self.reuse = False
-            kept.install(site_dir)
-            return
+        self.last = {}
         if self.early:
-            early, self.early = self.early, None
+            early, kept, self.early = self.early, self.kept, None
             code = early.wait()
             self._forget_pages()
             if code != NO_PAGES:
                 if code:
                     raise subprocess.CalledProcessError(code, early.args)
-                if kept:
-                    try:
-                        kept.adopt()
-                    except OSError:         # another build adopted one meanwhile: this build's own is used
-                        kept.folder = kept.fresh
-                    kept.install(site_dir)
+                self.last = json.loads((kept / RESULT).read_text("utf-8"))
+                install(kept, self.last["parts"], site_dir)
                 return
         self.stop()
         (site_dir / BUNDLE).mkdir(parents=True, exist_ok=True)

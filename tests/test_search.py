@@ -107,35 +107,30 @@ def test_an_early_start_given_no_article_page_indexes_the_built_site(tmp_path):
     assert not (tmp_path / "copies").exists()
 
 
-def test_an_index_kept_from_an_earlier_build_of_the_same_pages_is_copied_not_made_again(tmp_path):
-    body = '<div data-pagefind-body><h1>Talks</h1><p>Algiers and Paris resume talks.</p></div>'
-    pages = lambda: [("articles/talks/index.html", search.page_for_index("en", "Talks", body))]  # noqa: E731
-    kept = lambda key: search.Kept.of(tmp_path / "kept", [("articles/talks.md", key)], "News Archive", "en")  # noqa
+def test_the_index_is_made_in_parts_and_a_part_whose_pages_did_not_change_is_kept(tmp_path):
+    import json
 
-    assert kept(b"1").key == kept(b"1").key != kept(b"2").key
-    assert kept(b"1").key != search.Kept.of(tmp_path / "kept", [("articles/talks.md", b"1")], "Beat", "en").key
-    first = search.Indexer()
-    first.keep(kept(b"1"))
-    assert not first.reuse
-    first.start(tmp_path / "one", pages, tmp_path / "copies")
-    first.index(tmp_path / "one")
-    made = _files(tmp_path / "one" / search.BUNDLE)
-    assert "pagefind-entry.json" in made and _files(tmp_path / "kept") == made
+    def page(n: int, words: str) -> tuple[str, str]:
+        body = f'<div data-pagefind-body><h1>Talks {n}</h1><p>{words}</p></div>'
+        return f"articles/talks-{n}/index.html", search.page_for_index("en", f"Talks {n}", body)
 
-    second = search.Indexer()
-    second.keep(kept(b"1"))
-    second.start(tmp_path / "two", lambda: pytest.fail("the kept index is used"), tmp_path / "copies")
-    assert second.reuse and second.early is None
-    second.index(tmp_path / "two")
-    assert _files(tmp_path / "two" / search.BUNDLE) == made
+    pages = [page(n, "Algiers and Paris resume talks.") for n in range(12)]
+    kept, folder = tmp_path / "kept", tmp_path / "pages"
+    first = search.index_parts(lambda: pages, folder, kept, part_pages=4)
+    assert first["indexed"] == first["parts"] and 1 < len(first["parts"]) <= 3
+    search.install(kept, first["parts"], tmp_path / "site")
+    bundle = tmp_path / "site" / search.BUNDLE
+    listed = json.loads((bundle / search.PARTS).read_text("utf-8"))
+    assert listed == [str(n) for n in first["parts"][1:]]
+    counts = [sum(lang["page_count"] for lang in json.loads((folder / "pagefind-entry.json").read_text())["languages"]
+                  .values()) for folder in (bundle, *(bundle / name for name in listed))]
+    assert sum(counts) == 12
+    assert (bundle / "pagefind.js").is_file() and not list((bundle / listed[0]).glob("*.js"))
 
-    third = search.Indexer()        # the pages changed: indexed again, and that index kept instead
-    third.keep(kept(b"2"))
-    assert not third.reuse
-    third.start(tmp_path / "three", pages, tmp_path / "copies")
-    third.index(tmp_path / "three")
-    assert kept(b"2").matches() and not kept(b"1").matches()
-
-
-def _files(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    again = search.index_parts(lambda: pages, folder, kept, part_pages=4)
+    assert again == {"parts": first["parts"], "indexed": []}         # nothing changed: every part kept
+    pages[5] = page(5, "Moscow and Algiers sign a deal.")
+    edited = search.index_parts(lambda: pages, folder, kept, part_pages=4)
+    assert edited == {"parts": first["parts"], "indexed": [search.part_of(pages[5][0], 3)]}
+    assert search.index_parts(lambda: pages[:3], folder, kept, part_pages=4)["parts"] == [1]
+    assert sorted(p.name for p in kept.iterdir()) == ["1", "1.key", search.RESULT]      # no part left of before
