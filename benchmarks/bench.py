@@ -135,9 +135,14 @@ def bench(size: int, tmp: Path) -> dict:
     r["ratio_render"] = (r["mkdocs_s"] - r["pagefind_s"]) / r["hugo_s"]
 
     page = f"articles/{article_ids(rels)[edited]}/"
-    latency = serve.edit_latency(folder, str(BIN / "mkdocs"), articles / edited, page, f"Zorglub{size}",
-                                 folder / "serve.log")
-    r["serve_start_s"], r["serve_edit_s"], r["serve_whole_s"] = latency.startup, latency.edit_visible, latency.whole
+    try:
+        latency = serve.edit_latency(folder, str(BIN / "mkdocs"), articles / edited, page, f"Zorglub{size}",
+                                     folder / "serve.log")
+    except RuntimeError as exc:         # the other numbers still count
+        log = folder / "serve.log"
+        r["serve_error"] = f"{exc}\n{log.read_text('utf-8', 'replace')[-3000:] if log.is_file() else ''}"
+    else:
+        r["serve_start_s"], r["serve_edit_s"], r["serve_whole_s"] = latency.startup, latency.edit_visible, latency.whole
     return r
 
 
@@ -163,7 +168,8 @@ def report(r: dict) -> str:
         f"({r['query_raw_bytes'] / mb:.3f} MB uncompressed; {r['results']} results; the search page itself "
         f"{r['page_bytes'] / mb:.2f} MB once)",
         f"mkdocs serve --dirty  start {r['serve_start_s']:.1f} s, edited article shown after {r['serve_edit_s']:.2f} s, "
-        f"every page it reaches after {r['serve_whole_s']:.1f} s (the full build in the background)",
+        f"every page it reaches after {r['serve_whole_s']:.1f} s (the full build in the background)"
+        if "serve_error" not in r else f"mkdocs serve --dirty  failed: {r['serve_error']}",
     ])
 
 

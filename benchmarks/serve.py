@@ -116,4 +116,12 @@ def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: st
                 proc.wait()
             left = [pid for pid in started if running(pid)]
             if left:
-                raise RuntimeError(f"mkdocs serve, stopped, left processes {left} running: see {log}")
+                raise RuntimeError(f"mkdocs serve, stopped, left processes {left} running "
+                                   f"({', '.join(_command_line(pid) for pid in left)}): see {log}")
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+    except OSError:
+        return "?"

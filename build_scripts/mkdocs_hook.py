@@ -96,7 +96,7 @@ def on_post_build(config, **kwargs) -> None:
     SESSION.built(_articles_dir(config))
     if waiting:
         return
-    search.INDEXER.index(Path(config.site_dir))
+    search.INDEXER.index(Path(config.site_dir), cache_folder(config) / SEARCH_PAGES, cache_folder(config) / SEARCH_INDEX)
     last = search.INDEXER.last
     if last:
         log.info("news archive: search index in %d part(s), %d indexed again, %d kept from earlier builds",

@@ -21,7 +21,7 @@ import sys
 import traceback
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from . import signals
 from .gazetteer import load as load_gazetteer
@@ -194,6 +194,26 @@ def install(kept: Path, parts: list[int], site_dir: Path) -> None:
     (target / PARTS).write_text(json.dumps([str(n) for n in parts[1:]]), "utf-8")
 
 
+def index_site(site_dir: Path, work: Path, kept: Path) -> dict[str, list[int]]:
+    """Pagefind over the article pages of a built site, in parts
+    (`index_parts`, their pages copied into `work`), into the site; a site
+    without article pages is indexed whole."""
+    def pages() -> Iterator[tuple[str, str]]:
+        for path in sorted((site_dir / "articles").rglob("*.html")):
+            text = path.read_text("utf-8")
+            if "data-pagefind-body" in text:        # what Pagefind indexes of a site whose pages mark their text
+                yield path.relative_to(site_dir).as_posix(), text
+
+    result = index_parts(pages, work, kept)
+    shutil.rmtree(work, ignore_errors=True)
+    if result["parts"]:
+        install(kept, result["parts"], site_dir)
+    else:
+        subprocess.run(command(site_dir), check=True)
+        (site_dir / BUNDLE / PARTS).write_text("[]", "utf-8")
+    return result
+
+
 def _pagefind_version() -> str:
     try:
         return metadata.version("pagefind")
@@ -243,7 +263,10 @@ class Indexer:
                 os._exit(1)
             self.early, self.pages, self.kept = Forked(pid, args), folder, kept
 
-    def index(self, site_dir: Path) -> None:
+    def index(self, site_dir: Path, work: Path | None = None, kept: Path | None = None) -> None:
+        """Index the built site, or wait for the early start's index and copy it
+        in. Given a `work` folder and where parts are `kept`, the built
+        site is indexed in parts (`index_site`), in a process of its own."""
         self.last = {}
         if self.early:
             early, kept, self.early = self.early, self.kept, None
@@ -256,13 +279,18 @@ class Indexer:
                 install(kept, self.last["parts"], site_dir)
                 return
         self.stop()
-        (site_dir / BUNDLE).mkdir(parents=True, exist_ok=True)
-        (site_dir / BUNDLE / PARTS).write_text("[]", "utf-8")       # one part: the built site's
+        if work and kept:
+            args = [sys.executable, "-m", "build_scripts.search", str(site_dir.resolve()), str(work), str(kept)]
+        else:
+            args = command(site_dir)
+            (site_dir / BUNDLE).mkdir(parents=True, exist_ok=True)
+            (site_dir / BUNDLE / PARTS).write_text("[]", "utf-8")       # one part: the built site's
+        home = Path(__file__).resolve().parents[1]      # where build_scripts is found
         if self.background:
             with signals.held():
-                self.running = subprocess.Popen(command(site_dir))
+                self.running = subprocess.Popen(args, cwd=home)
         else:
-            subprocess.run(command(site_dir), check=True)
+            subprocess.run(args, check=True, cwd=home)
 
     def stop(self) -> None:
         for proc in (self.running, self.early):
@@ -279,3 +307,12 @@ class Indexer:
 
 
 INDEXER = Indexer()      # one per process: MkDocs loads its hooks afresh for every rebuild
+
+
+if __name__ == "__main__":      # python -m build_scripts.search SITE WORK KEPT: `Indexer.index` in its own process
+    for _name in signals.TERMINATING:        # Pagefind is stopped with this process
+        signal.signal(getattr(signal, _name), signals.interrupt)
+    try:
+        index_site(*map(Path, sys.argv[1:4]))
+    except KeyboardInterrupt:
+        sys.exit(1)

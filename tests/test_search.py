@@ -134,3 +134,28 @@ def test_the_index_is_made_in_parts_and_a_part_whose_pages_did_not_change_is_kep
     assert edited == {"parts": first["parts"], "indexed": [search.part_of(pages[5][0], 3)]}
     assert search.index_parts(lambda: pages[:3], folder, kept, part_pages=4)["parts"] == [1]
     assert sorted(p.name for p in kept.iterdir()) == ["1", "1.key", search.RESULT]      # no part left of before
+
+
+def test_a_built_site_is_indexed_in_parts_by_a_process_of_its_own(tmp_path, monkeypatch):
+    import json
+
+    site = tmp_path / "site"
+    for n in range(6):
+        body = f'<div data-pagefind-body><h1>Talks {n}</h1><p>Algiers and Paris resume talks.</p></div>'
+        path = site / "articles" / f"talks-{n}" / "index.html"
+        path.parent.mkdir(parents=True)
+        path.write_text(search.page_for_index("en", f"Talks {n}", body), "utf-8")
+    (site / "articles" / "index.html").write_text("<html><body><h1>Articles</h1></body></html>", "utf-8")
+    monkeypatch.setenv("SEARCH_PART_PAGES", "2")
+    search.Indexer().index(site, tmp_path / "work", tmp_path / "kept")
+    parts = json.loads((site / search.BUNDLE / search.PARTS).read_text("utf-8"))
+    assert parts and all((site / search.BUNDLE / part / "pagefind-entry.json").is_file() for part in parts)
+    assert json.loads((tmp_path / "kept" / search.RESULT).read_text("utf-8"))["parts"] == [1, *map(int, parts)]
+    assert not (tmp_path / "work").exists()
+
+    bare = tmp_path / "bare"            # no article page marks its text: the site is indexed whole
+    (bare / "articles").mkdir(parents=True)
+    (bare / "articles" / "index.html").write_text('<html lang="en"><body><h1>Articles</h1></body></html>', "utf-8")
+    search.Indexer().index(bare, tmp_path / "work", tmp_path / "kept-bare")
+    assert (bare / search.BUNDLE / "pagefind-entry.json").is_file()
+    assert json.loads((bare / search.BUNDLE / search.PARTS).read_text("utf-8")) == []
