@@ -31,7 +31,7 @@ from .pages import OTHERS_END, OTHERS_START, language_name
 BUNDLE = "pagefind"                        # the index's folder in the site
 PAGES = "articles/**/*.html"               # only article pages are indexed
 NOT_INDEXED = "details"                    # the folded "Why these tags" box
-PART_PAGES = int(os.environ.get("SEARCH_PART_PAGES") or 5000)    # article pages in one part of the index
+PART_PAGES = int(os.environ.get("SEARCH_PART_PAGES") or 7500)    # article pages in one part of the index
 PARTS = "parts.json"                       # the parts after the first, in the index's folder
 RESULT = "last-build.json"                 # in the kept parts' folder: which were indexed, which kept
 PART_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
