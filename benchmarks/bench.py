@@ -40,12 +40,7 @@ import sys
 from pathlib import Path
 from build_scripts import search
 site, work = Path(sys.argv[1]), Path(sys.argv[2])
-def pages():
-    for path in sorted((site / "articles").rglob("index.html")):
-        text = path.read_text("utf-8")
-        if "data-pagefind-body" in text:
-            yield path.relative_to(site).as_posix(), text
-search.index_parts(pages, work / "pages", work / "kept")
+search.index_parts(lambda: search.site_pages(site), work / "pages", work / "kept")
 """
 
 

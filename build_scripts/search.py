@@ -194,17 +194,19 @@ def install(kept: Path, parts: list[int], site_dir: Path) -> None:
     (target / PARTS).write_text(json.dumps([str(n) for n in parts[1:]]), "utf-8")
 
 
+def site_pages(site_dir: Path) -> Iterator[tuple[str, str]]:
+    """The article pages of a built site: (path in the site, HTML)."""
+    for path in sorted((site_dir / "articles").rglob("*.html")):
+        text = path.read_text("utf-8")
+        if "data-pagefind-body" in text:        # what Pagefind indexes of a site whose pages mark their text
+            yield path.relative_to(site_dir).as_posix(), text
+
+
 def index_site(site_dir: Path, work: Path, kept: Path) -> dict[str, list[int]]:
     """Pagefind over the article pages of a built site, in parts
     (`index_parts`, their pages copied into `work`), into the site; a site
     without article pages is indexed whole."""
-    def pages() -> Iterator[tuple[str, str]]:
-        for path in sorted((site_dir / "articles").rglob("*.html")):
-            text = path.read_text("utf-8")
-            if "data-pagefind-body" in text:        # what Pagefind indexes of a site whose pages mark their text
-                yield path.relative_to(site_dir).as_posix(), text
-
-    result = index_parts(pages, work, kept)
+    result = index_parts(lambda: site_pages(site_dir), work, kept)
     shutil.rmtree(work, ignore_errors=True)
     if result["parts"]:
         install(kept, result["parts"], site_dir)
