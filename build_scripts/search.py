@@ -255,8 +255,7 @@ class Indexer:
                 try:
                     if release():       # a signal came after the fork: the build stops, and this with it
                         os._exit(1)
-                    for name in signals.TERMINATING:     # Pagefind is stopped with this process
-                        signal.signal(getattr(signal, name), signals.interrupt)
+                    signals.interrupt_on_terminate()     # Pagefind is stopped with this process
                     os._exit(0 if index_parts(pages, folder, kept)["parts"] else NO_PAGES)
                 except KeyboardInterrupt:       # stopped with the build (Ctrl-C, SIGTERM)
                     pass
@@ -312,8 +311,7 @@ INDEXER = Indexer()      # one per process: MkDocs loads its hooks afresh for ev
 
 
 if __name__ == "__main__":      # python -m build_scripts.search SITE WORK KEPT: `Indexer.index` in its own process
-    for _name in signals.TERMINATING:        # Pagefind is stopped with this process
-        signal.signal(getattr(signal, _name), signals.interrupt)
+    signals.interrupt_on_terminate()         # Pagefind is stopped with this process
     try:
         index_site(*map(Path, sys.argv[1:4]))
     except KeyboardInterrupt:

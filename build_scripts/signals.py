@@ -22,10 +22,10 @@ def interrupt_on_terminate() -> None:
         return
     for name in TERMINATING:
         if signal.getsignal(getattr(signal, name)) == signal.SIG_DFL:
-            signal.signal(getattr(signal, name), interrupt)
+            signal.signal(getattr(signal, name), _interrupt)
 
 
-def interrupt(number, frame) -> None:
+def _interrupt(number, frame) -> None:
     for name in TERMINATING:        # a closed terminal may send SIGHUP twice: the second would cut the shutdown short
         signal.signal(getattr(signal, name), signal.SIG_IGN)
     raise KeyboardInterrupt
