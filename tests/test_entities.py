@@ -120,6 +120,9 @@ def test_person_cues(text, person):
     "Headline\nThe Stone Roses played in Manchester.\n",
     "Headline\nThe charity Help the Aged said the plan was unfair.\n",
     "Headline\nLater the meeting ended in San Francisco.\n",
+    # a verb of saying followed by a quotation: the quotation's first word is not its speaker
+    'Headline\nThe manager said: "Young players need time."\n',
+    "Titre\nUn passant lui dit « Dieu vous garde » en partant.\n",
 ])
 def test_not_people(text):
     people, _, _ = tags(text)
