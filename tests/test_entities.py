@@ -123,6 +123,11 @@ def test_person_cues(text, person):
     # a verb of saying followed by a quotation: the quotation's first word is not its speaker
     'Headline\nThe manager said: "Young players need time."\n',
     "Titre\nUn passant lui dit « Dieu vous garde » en partant.\n",
+    # a company after "rival", an elided French word, a title after a hyphen, a firm's "& Name"
+    "Headline\nThe airline lost passengers to rival Skyflyer last year.\n",
+    "Titre\nLe coût augmente. S'y ajoute l'impact de la réforme, a expliqué le ministre.\n",
+    "Headline\nThe party's Co-Chairman said the plan was wrong.\n",
+    "Headline\nThe accountancy firm Ernst & Young urged caution.\n",
 ])
 def test_not_people(text):
     people, _, _ = tags(text)

@@ -231,7 +231,8 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
                     cand = Candidate(cand.form, cand.tokens, cand.line, "registry surname", cand.demonym)
         if person is None and first_names()(word) and len(word) > 2:
             person = _link_given_name(word, people)
-            if person is None and cand.line.role in ("body", "caption") and (
+            if person is None and cand.line.role in ("body", "caption") \
+                    and not cand.line.text[:cand.tokens[0].start].rstrip().endswith("&") and (
                     cand.cue == "verb of saying" or AGE_AFTER.match(cand.line.text[cand.tokens[0].end:])):
                 person = next((p for p in people if fold(p.key) == fold(word)), None)
                 if person is None:

@@ -129,13 +129,24 @@ def first_names():
             names.add(fold(name))
 
     def is_first_name(word: str) -> bool:
+        if ELIDED.match(word):
+            return False            # "S'il", "L'homme": a French elision, not "Sil"
         w = fold(word)
-        return len(w) > 1 and (w in names or w.split(" ")[0] in names)
+        if len(w) < 2 or w not in names and w.split(" ")[0] not in names:
+            return False
+        # "Jean-Roch", "Jay-Z", but not "Co-Chairman" or "Hi-Tech"
+        return all(part in names or not _plain_word(part) for part in w.split(" ")[1:])
 
     return is_first_name
 
 
 MIN_NAME_FREQUENCY = 2
+
+
+def _plain_word(folded: str) -> bool:
+    """A title or a word common in English or French: not part of a given name."""
+    return folded in vocabulary().titles or common_word(folded, "en") or common_word(folded, "fr")
+ELIDED = re.compile(r"(?:[cdjlmnst]|qu)['’]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=50_000)
