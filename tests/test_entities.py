@@ -123,6 +123,7 @@ def test_person_cues(text, person):
     # a verb of saying followed by a quotation: the quotation's first word is not its speaker
     'Headline\nThe manager said: "Young players need time."\n',
     "Titre\nUn passant lui dit « Dieu vous garde » en partant.\n",
+    "Headline\nThe talks went well, the minister said. Key posts will be filled in May.\n",
     # a company after "rival", an elided French word, a title after a hyphen, a firm's "& Name"
     "Headline\nThe airline lost passengers to rival Skyflyer last year.\n",
     "Titre\nLe coût augmente. S'y ajoute l'impact de la réforme, a expliqué le ministre.\n",

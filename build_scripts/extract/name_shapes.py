@@ -164,8 +164,8 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
         return "verb of saying", demonym      # '», s'alarme Pierre', '," said Jones'
     prev_words = " ".join(t.folded for t in before[-2:])
     if before and (before[-1].folded in vocab.speech or prev_words in vocab.speech) \
-            and not OPENING_QUOTE.search(line, before[-1].end, toks[first].start):
-        return "verb of saying", demonym     # not 'me dit « Dieu va te punir »': a quotation starts there
+            and not QUOTE_OR_STOP.search(line, before[-1].end, toks[first].start):
+        return "verb of saying", demonym     # not 'dit « Dieu va te punir »', 'he said. Young, who…'
     after = toks[last + 1:last + 4]
     gap = line[toks[last].end:after[0].start] if after else ""
     if after and not after[0].capitalised and after[0].folded in vocab.speech and gap.strip() in ("", ","):
@@ -181,7 +181,7 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
 
 
 
-OPENING_QUOTE = re.compile("[«“\"‘]")
+QUOTE_OR_STOP = re.compile("[«“\"‘.!?;:]")     # a quotation or a new sentence starts
 HONORIFIC_BEFORE = re.compile(r"(?:^|[\s(«“\"])(M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme\.?|Mlle\.?|Pr\.|Prof\.?|Me\.|Mgr\.?)\s+$")
 
 
