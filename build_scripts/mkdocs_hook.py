@@ -7,7 +7,8 @@ template's indentation; Pagefind indexes the article pages for the search
 page (while `mkdocs build` writes the site, or after the build), and a
 warning comes when the site nears GitHub Pages' size limit. The generated
 pages' Markdown is converted on every core and kept between builds
-(build_scripts/mkdocs_pages.py)."""
+(build_scripts/mkdocs_pages.py), with an inline pass that skips patterns
+that cannot match (build_scripts/quick_inline.py)."""
 from __future__ import annotations
 
 import html
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from build_scripts import minify, search, serving, site_size, watching
+from build_scripts import minify, quick_inline, search, serving, site_size, watching
 from build_scripts.mkdocs_pages import PAGES, cache_folder
 from build_scripts.serving import SESSION
 
@@ -42,6 +43,8 @@ def on_shutdown(**kwargs) -> None:
 
 def on_config(config, **kwargs):
     SESSION.configure(config)
+    if quick_inline.NAME not in config.markdown_extensions:     # the same HTML, converted sooner
+        config.markdown_extensions.append(quick_inline.NAME)
     return config
 
 
