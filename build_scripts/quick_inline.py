@@ -41,22 +41,29 @@ HTML_NEEDS = ("<",)     # raw inline HTML: its pattern begins with "<"
 class QuickInlineProcessor(treeprocessors.InlineProcessor):
     """Python-Markdown's inline pass, trying a pattern only on text that holds what it needs."""
 
+    def run(self, tree, ancestors=None):
+        # the patterns in order, with what each needs, looked up once a page rather than once a try
+        self.tries = [(pattern, _needs(pattern)) for pattern in self.inlinePatterns]
+        self.every = all(needs is not None for _, needs in self.tries)
+        self.needed = tuple({n for _, needs in self.tries for n in needs or ()})
+        return super().run(tree, ancestors)
+
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
-        # InlineProcessor.__handleInline, with the test before each pattern
-        if not isinstance(data, util.AtomicString):
-            startIndex = 0
-            count = len(self.inlinePatterns)
-            while patternIndex < count:
-                pattern = self.inlinePatterns[patternIndex]
-                needs = _needs(pattern)
-                if needs is not None and not any(n in data for n in needs):
-                    patternIndex += 1
-                    startIndex = 0
-                    continue
-                data, matched, startIndex = self._InlineProcessor__applyPattern(
-                    pattern, data, patternIndex, startIndex)
-                if not matched:
-                    patternIndex += 1
+        # InlineProcessor.__handleInline, with the tests before the patterns
+        if isinstance(data, util.AtomicString) or self.every and not any(n in data for n in self.needed):
+            return data
+        startIndex = 0
+        tries = self.tries
+        count = len(tries)
+        while patternIndex < count:
+            pattern, needs = tries[patternIndex]
+            if needs is not None and not any(n in data for n in needs):
+                patternIndex += 1
+                startIndex = 0
+                continue
+            data, matched, startIndex = self._InlineProcessor__applyPattern(pattern, data, patternIndex, startIndex)
+            if not matched:
+                patternIndex += 1
         return data
 
 
