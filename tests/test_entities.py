@@ -109,6 +109,7 @@ def yaml_load(text):
     ("Titre\n« C'est trop », lui répond Laura, une Parisienne.\n", "Laura"),
     ("Headline\nJim and Margaret Cuthbert, economists, wrote it.\n", "Jim Cuthbert"),
     ("Titre\nLe roi Louis XVI fut guillotiné.\n", "Louis XVI"),
+    ("Headline\nThe British singer Joss Stone won two awards.\n", "Joss Stone"),     # a surname may be a common word
 ])
 def test_person_cues(text, person):
     people, _, _ = tags(text)
@@ -129,6 +130,10 @@ def test_person_cues(text, person):
     "Titre\nLe coût augmente. S'y ajoute l'impact de la réforme, a expliqué le ministre.\n",
     "Headline\nThe party's Co-Chairman said the plan was wrong.\n",
     "Headline\nThe accountancy firm Ernst & Young urged caution.\n",
+    # a nationality or a title before words that are not a name (no given name, a common word first)
+    "Headline\nThe award went to the American film Million Dollar Baby on Sunday.\n",
+    "Headline\nThe British Red Cross sent aid to the region.\n",
+    "Headline\nMany fans went to the match at White Hart Lane, the chairman said.\n",
 ])
 def test_not_people(text):
     people, _, _ = tags(text)

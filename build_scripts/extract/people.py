@@ -26,7 +26,7 @@ from ..names import fold, prefer, same_person, similar, surname
 from ..registry import Registry
 from .name_shapes import (cue_for, honorific_before, in_name_list, is_initial, segments, sentence_start)
 from .places import is_city, is_place
-from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize
+from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
 
 MAX_NAME_WORDS = 5
 ARTICLES = {"the", "le", "la", "les"}
@@ -77,6 +77,22 @@ class Single:
     honorific: str | None         # the title word right before the name ("Mr", "président", "Lord")
 
 
+# cues that say a name is near, not that these words are one: with no given name, a common word in it says otherwise
+WEAK_CUES = ("verb of saying", "nationality before the name", "title before the name", "apposition with a role")
+
+
+def _not_a_name(toks: tuple[Token, ...], lowercase: set[str], language: str) -> bool:
+    """Words a name is not made of: first, a common word (not an initial);
+    anywhere, a word the article also writes in lower case; last, an
+    organisation's head word (Industry, Society). A surname may be a common
+    word (Stone, Rice, Williams): only the first word is looked up."""
+    words = [t for t in toks if len(t.text.rstrip(".")) > 1]          # not initials
+    if not words:
+        return False
+    return words[0] is toks[0] and common_word(words[0].text, language) \
+        or any(t.folded in lowercase for t in words) or toks[-1].folded in vocabulary().org_heads
+
+
 def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], language: str,
                rejected: list[Rejection] | None = None) -> tuple[list[Candidate], list[Single]]:
     """Full-name candidates (accepted) and single-word ones (still to be linked);
@@ -120,9 +136,9 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                 continue
             if registry.find(form):
                 cue = cue or "name in the registry"
-            elif cue == "verb of saying" and not is_first(first.text) and (
-                    first.folded in lowercase or common_word(first.text, language)):
-                cue = None        # "Age Concern said": a common word, not a given name
+            elif cue in WEAK_CUES and not is_first(first.text) and not is_initial(first) \
+                    and _not_a_name(seg_toks, lowercase, language):
+                cue = None        # "Age Concern said", "the British Phonographic Industry": no given name, a common word
             elif is_first(first.text) and not cue:
                 cue = "given name"
             elif not cue and len(seg) == 2 and (is_initial(first) or in_name_list(line.text, first)) \
