@@ -8,6 +8,7 @@ over tokens, used by people.py."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .tokens import PARTICLES, Token, first_names, joined, vocabulary
 
@@ -21,10 +22,8 @@ QUOTE_ATTRIBUTION = re.compile(r"(?:[»\"”]\s*,|[,!?]\s*[»\"”])\s*(?:[a-zà
 def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
     """N: could be part of a name; P: a name particle; V: a word that is not a name."""
     vocab = vocabulary()
-    if any(c.isdigit() for c in tok.text) or "." in tok.text.strip("."):
+    if _never_a_name(tok.text):
         return "V"
-    if "-" in tok.text and any(p[:1].islower() and p not in PARTICLES for p in tok.text.split("-")[1:]):
-        return "V"   # "Moscow-based", "Booker-shortlisted"
     if ROMAN.match(tok.text) and prev is not None and first_names()(prev.text):
         return "N"   # "Louis XVI", "Elizabeth II"
     if is_initial(tok):
@@ -55,6 +54,15 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
             return "N"
         return "V"
     return "N"
+
+
+@lru_cache(maxsize=65_536)
+def _never_a_name(word: str) -> bool:
+    """A word with a digit or a dot inside, or a lower-case part after a dash
+    ("Moscow-based", "Booker-shortlisted"): never part of a name."""
+    if any(c.isdigit() for c in word) or "." in word.strip("."):
+        return True
+    return "-" in word and any(p[:1].islower() and p not in PARTICLES for p in word.split("-")[1:])
 
 
 def _kind_simple(tok: Token, gaz) -> str:

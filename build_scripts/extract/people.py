@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
@@ -232,10 +233,17 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
         person.full.append(cand.form)
         add(person, cand)
 
+    # Full names do not change from here on (people added below have none):
+    # each person's distinct full names, and the person a surname links to,
+    # found once for a word that recurs.
+    named = [(p, tuple(dict.fromkeys(p.full))) for p in people if p.full]
+    surname_links: dict[str, Person | None] = {}
     for item in single:
         cand = item.candidate
         word = cand.tokens[0].text
-        person = _link_surname(word, people)
+        if word not in surname_links:
+            surname_links[word] = _link_surname(word, named)
+        person = surname_links[word]
         if person is None:
             entry = registry.by_surname(word) or registry.by_form.get(fold(word))
             if entry:
@@ -246,7 +254,7 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
                 if cand.cue == "":
                     cand = Candidate(cand.form, cand.tokens, cand.line, "registry surname", cand.demonym)
         if person is None and first_names()(word) and len(word) > 2:
-            person = _link_given_name(word, people)
+            person = _link_given_name(word, named)
             if person is None and cand.line.role in ("body", "caption") \
                     and not cand.line.text[:cand.tokens[0].start].rstrip().endswith("&") and (
                     cand.cue == "verb of saying" or AGE_AFTER.match(cand.line.text[cand.tokens[0].end:])):
@@ -290,21 +298,33 @@ def _unique(rejected: list[Rejection]) -> list[Rejection]:
     return list(seen.values())
 
 
-def _link_given_name(word: str, people: list[Person]) -> Person | None:
+def _link_given_name(word: str, named: list[tuple[Person, tuple[str, ...]]]) -> Person | None:
     """'Tony' after 'Tony Blair': the one person of the article with that given name."""
     w = fold(word)
-    hits = [p for p in people if any(fold(f).split()[0] == w for f in p.full if len(f.split()) > 1)]
+    hits = [p for p, full in named if any(_name_words(f)[0] == w for f in full if len(f.split()) > 1)]
     return hits[0] if len(hits) == 1 else None
 
 
-def _link_surname(word: str, people: list[Person]) -> Person | None:
+def _link_surname(word: str, named: list[tuple[Person, tuple[str, ...]]]) -> Person | None:
     """The person whose full name in this article ends with (or closely matches) this word."""
     w = fold(word)
-    exact = [p for p in people if any(fold(f).endswith(" " + w) or w in fold(f).split()[1:] for f in p.full)]
-    if exact:
-        return exact[0]
+    ending = " " + w
+    exact = next((p for p, full in named if any(w in _later_words(f) or fold(f).endswith(ending) for f in full)),
+                 None)
+    if exact is not None:
+        return exact
     if len(w) >= 5:
-        close = [p for p in people if any(similar(surname(f), w) >= 85 for f in p.full)]
-        if close:
-            return close[0]
+        return next((p for p, full in named if any(similar(surname(f), w) >= 85 for f in full)), None)
     return None
+
+
+@lru_cache(maxsize=65_536)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a name, folded (cached: compared with every single word of the article)."""
+    return tuple(fold(name).split())
+
+
+@lru_cache(maxsize=65_536)
+def _later_words(name: str) -> frozenset[str]:
+    """The words of a name after the first, folded."""
+    return frozenset(_name_words(name)[1:])

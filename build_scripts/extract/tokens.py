@@ -33,8 +33,16 @@ class Token(NamedTuple):
 
 
 def make_token(text: str, start: int) -> Token:
-    acronym = len(text) >= 2 and text.isupper() and sum(map(str.isalpha, text)) >= 2
-    return Token(text, start, start + len(text), fold(text), text[:1].isupper(), acronym)
+    return _new_token(Token, (text, start, start + len(text), fold(text), text[:1].isupper(),
+                              text.isupper() and _acronym_letters(text)))
+
+
+_new_token = tuple.__new__      # what Token(...) does, without a Python-level call per token
+
+
+def _acronym_letters(text: str) -> bool:
+    """For a word in capitals: two or more letters ("DGSI", not "G7" or "A")."""
+    return len(text) >= 2 and sum(map(str.isalpha, text)) >= 2
 
 
 INITIALS_WITH_DOTS = re.compile(r"(?:\w\.)+")
@@ -44,22 +52,28 @@ INITIALS_WITH_DOTS = re.compile(r"(?:\w\.)+")
 def tokenize(line: str) -> tuple[Token, ...]:
     """Words of a line (cached: every extractor tokenizes the same lines)."""
     out = []
+    append = out.append
     for m in WORD.finditer(line):
-        text, start = m.group(0), m.start()
-        if "'" in text or "’" in text:
-            e = ELISION.match(text)
-            if not e and not line[max(0, start - 3):start].strip(" \u00a0«“\"'(—–-") \
-                    and not line[:start].strip(" \u00a0«“\"'(—–-"):
-                e = ELISION_AT_START.match(text)      # "L'Algérie" opens a sentence; "D'Arcy" is a name
-            if e:
-                text, start = text[e.end():], start + e.end()
-            p = POSSESSIVE.search(text)
-            if p and len(text) > 3:
-                text = text[: p.start()]
+        text = m.group()
+        if "'" not in text and "’" not in text:
+            # A match ends with a word character: nothing to cut, the common case (make_token inlined).
+            append(_new_token(Token, (text, m.start(), m.end(), fold(text), text[:1].isupper(),
+                                      text.isupper() and _acronym_letters(text))))
+            continue
+        start = m.start()
+        e = ELISION.match(text)
+        if not e and not line[max(0, start - 3):start].strip(" \u00a0«“\"'(—–-") \
+                and not line[:start].strip(" \u00a0«“\"'(—–-"):
+            e = ELISION_AT_START.match(text)      # "L'Algérie" opens a sentence; "D'Arcy" is a name
+        if e:
+            text, start = text[e.end():], start + e.end()
+        p = POSSESSIVE.search(text)
+        if p and len(text) > 3:
+            text = text[: p.start()]
         if text.endswith(".") and not INITIALS_WITH_DOTS.fullmatch(text):
             text = text.rstrip(".")
         if text:
-            out.append(make_token(text, start))
+            append(make_token(text, start))
     return tuple(out)
 
 
@@ -83,8 +97,11 @@ class Vocabulary:
 
     def is_title(self, word: str) -> bool:
         f = fold(word)
-        return f in self.titles or all(p in self.titles or p in self.qualifiers for p in f.split()) and any(
-            p in self.titles for p in f.split())
+        if f in self.titles:
+            return True
+        parts = f.split()         # a phrase of titles and qualifiers ("vice president"); one word is not
+        return len(parts) > 1 and all(p in self.titles or p in self.qualifiers for p in parts) and any(
+            p in self.titles for p in parts)
 
     def is_common(self, word: str) -> bool:
         f = fold(word)
