@@ -21,8 +21,15 @@ def unaccented(text: str) -> str:
     """The text without accents ("Saïd" -> "Said")."""
     if text.isascii():          # nothing to decompose (file names, most English text): the same, faster
         return text
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_ASCII.sub(_without_marks, unicodedata.normalize("NFKD", text))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_marks(run: re.Match) -> str:
+    """A run of non-ASCII characters without its combining marks (an ASCII character is never one)."""
+    return "".join(c for c in run[0] if not unicodedata.combining(c))
 
 
 def sort_key(text: str) -> tuple[str, str]:
@@ -36,6 +43,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     return slug[:max_length].rstrip("-") or "x"
 
 
+@lru_cache(maxsize=65_536)
 def surname(name: str) -> str:
     return fold(name).split()[-1] if fold(name) else ""
 
