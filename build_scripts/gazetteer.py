@@ -8,7 +8,7 @@ case-insensitive for French adjectives, which are written in lower case.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -28,8 +28,26 @@ class Gazetteer:
     names: dict[str, str]                   # code -> English display name
     longest: int                            # most words in one form
     starts: frozenset                       # first words of the forms of two or more words
+    sizes: dict[str, frozenset]             # first word of a form -> the numbers of words of its forms
+    # answers already given: every article looks up the same words again
+    _found: dict = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, phrase: str) -> tuple[str, str] | None:
+        try:
+            return self._found[phrase]
+        except KeyError:
+            pass
+        if len(self._found) > 200_000:
+            self._found.clear()
+        hit = self._found[phrase] = self._lookup(phrase)
+        return hit
+
+    def phrase_sizes(self, first: str) -> frozenset:
+        """The numbers of words a phrase starting with this word may have to
+        be found: those of the forms it starts (as it is, or lower-cased)."""
+        return self.sizes.get(first, frozenset()) | self.sizes.get(first.lower(), frozenset())
+
+    def _lookup(self, phrase: str) -> tuple[str, str] | None:
         hit = self.forms.get(phrase)
         if hit is None and phrase[:1].islower():
             hit = self.lower_forms.get(phrase)
@@ -106,4 +124,8 @@ def load() -> Gazetteer:
             add(capital, code, "place")
     longest = max(len(f.split()) for f in list(forms) + list(lower))
     starts = frozenset(w for f in list(forms) + list(lower) if " " in f for w in (f.split()[0], f.split()[0].lower()))
-    return Gazetteer(forms, lower, names, longest, starts)
+    sizes: dict[str, set[int]] = {}
+    for f in list(forms) + list(lower):
+        words = f.split(" ")
+        sizes.setdefault(words[0], set()).add(len(words))
+    return Gazetteer(forms, lower, names, longest, starts, {w: frozenset(n) for w, n in sizes.items()})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..models import Cue, Value
 
@@ -18,8 +19,8 @@ WORD = re.compile(r"[^\W\d_]+")
 
 
 def detect(text: str) -> tuple[str, int]:
-    words = [w.lower() for w in WORD.findall(text[:5000])]
-    scores = {lang: sum(1 for w in words if w in vocab) for lang, vocab in FUNCTION_WORDS.items()}
+    counts = Counter(map(str.lower, WORD.findall(text[:5000])))
+    scores = {lang: sum(counts.get(w, 0) for w in vocab) for lang, vocab in FUNCTION_WORDS.items()}
     best = max(sorted(scores), key=lambda lang: scores[lang])
     return (best, scores[best]) if scores[best] >= 2 else ("und", 0)
 

@@ -62,7 +62,11 @@ def extract(lines: list[Line], language: str, exclude: set[str],
         toks = tokenize(text)
         i = plain_until = 0
         while i < len(toks):
-            n = _known_at(toks, i, names, longest) if toks[i].text in starts else 0
+            tok = toks[i]
+            if not tok.capitalised and not tok.acronym and tok.text not in starts:
+                i += 1          # most words: neither a name's start nor an acronym
+                continue
+            n = _known_at(toks, i, names, longest) if tok.text in starts else 0
             # No part of a capitalised run without an organisation word has one:
             # skip rescanning it from every word (quadratic on long runs).
             j, has_head, role = _phrase(text, toks, i, language) if i >= plain_until else (i + 1, False, False)
@@ -80,7 +84,6 @@ def extract(lines: list[Line], language: str, exclude: set[str],
                     keep(text[start:end], line, "organisation word", start, end)
                 i = j
                 continue
-            tok = toks[i]
             if (tok.acronym and 2 <= len(tok.text) <= 7 and not ROMAN.match(tok.text)
                     and not vocab.is_common(tok.text) and tok.folded not in vocab.common_acronyms
                     and not gaz.lookup(tok.text) and not text.isupper() and line.role != "title"):
