@@ -14,7 +14,10 @@ least half their values is then confirmed with the exact similarity.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
+import struct
+from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from functools import lru_cache
@@ -47,19 +50,33 @@ def text_of(article: Article) -> str:
 
 def shingles(article: Article) -> set[bytes]:
     """Runs of 5 words, as bytes for MinHash; a text without words is its own single shingle."""
-    return {" ".join(run).encode() if isinstance(run, tuple) else run.encode() for run in word_runs(article)}
+    return set(_encoded_runs(article))
 
 
 def word_runs(article: Article) -> set[tuple[str, ...] | str]:
     """The shingles as tuples of words (cheaper to make and compare); the
     text itself when it has no words."""
-    text = text_of(article)
-    words = WORD.findall(text.lower())
+    text, words = _words(article)
     if not words:
         return {text}
     if len(words) < SHINGLE_WORDS:
         return {tuple(words)}
     return set(zip(*(words[i:] for i in range(SHINGLE_WORDS))))
+
+
+def _words(article: Article) -> tuple[str, list[str]]:
+    text = text_of(article)
+    return text, WORD.findall(text.lower())
+
+
+def _encoded_runs(article: Article) -> Iterator[bytes]:
+    """The shingles as bytes, one for each run of words (one that recurs comes again)."""
+    text, words = _words(article)
+    if not words:
+        return iter((text.encode(),))
+    if len(words) < SHINGLE_WORDS:
+        return iter((" ".join(words).encode(),))
+    return map(str.encode, map(" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)))))
 
 
 @lru_cache(maxsize=1)
@@ -69,13 +86,24 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
+_FIRST_UINT32 = struct.Struct("<I").unpack_from
+
+
+def _sha1_32(data: bytes) -> int:
+    """datasketch's sha1_hash32 (the first four bytes of the SHA-1 digest,
+    little-endian), read without slicing the digest."""
+    return _FIRST_UINT32(hashlib.sha1(data).digest())[0]
+
+
 def signature(article: Article) -> bytes:
-    """The MinHash signature of an article's shingles (kept in its fingerprint)."""
+    """The MinHash signature of an article's shingles (kept in its fingerprint).
+    A run that recurs is hashed again rather than kept in a set: the least
+    hash of each permutation is the same."""
     from datasketch import MinHash
 
     t = _template()
-    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=t.scheme)
-    m.update_batch(list(shingles(article)))
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=t.scheme, hashfunc=_sha1_32)
+    m.update_batch(list(_encoded_runs(article)))
     return m.hashvalues.tobytes()
 
 
