@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import islice
 
 from .models import Cleaned, Line
 
@@ -31,8 +32,10 @@ TEASER = re.compile(
     r"watch|read more|also read|related|listen|écouter|regarder)\s*[:：]",
     re.I,
 )
+# The lookahead (the first letters of the phrases) lets the search pass over
+# most characters with one test instead of one per phrase.
 PLAYER = re.compile(
-    r"(jw ?player|chargement du lecteur|chargement de la vidéo|loading (the )?(video|player)|"
+    r"(?=[jclvym])(jw ?player|chargement du lecteur|chargement de la vidéo|loading (the )?(video|player)|"
     r"video player|lecteur vidéo|your browser does not support|votre navigateur ne prend pas|"
     r"media playback is (unsupported|not supported))",
     re.I,
@@ -43,6 +46,7 @@ SHARE_WORDS = {
     "save", "sauvegarder", "commenter", "comment", "comments", "commentaires", "this", "article",
     "cet", "on", "via", "messenger", "telegram", "reddit", "pinterest",
 }
+SHARE_WORD = re.compile(r"[\w\-]+")
 READING_TIME = re.compile(
     r"\b\d+\s*(min|mins|minutes?|mn)\.?\s*(de lecture|read|reading( time)?|à lire)\b", re.I)
 LONE_LABEL = re.compile(
@@ -75,9 +79,9 @@ def fold_line(text: str) -> str:
 
 
 def is_share_line(text: str) -> bool:
-    if READING_TIME.search(text) and len(text.split()) <= 8:
+    if len(text.split()) <= 8 and READING_TIME.search(text):
         return True
-    words = re.findall(r"[\w\-]+", text.lower())
+    words = [m[0] for m in islice(SHARE_WORD.finditer(text.lower()), 7)]      # more than 6: not one
     return 0 < len(words) <= 6 and words[0] in SHARE_WORDS and all(
         w in SHARE_WORDS or w.isdigit() for w in words)
 
