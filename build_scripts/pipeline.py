@@ -13,6 +13,7 @@ from . import (cache, cleaning, collector, duplicates, front_matter, index, para
                render, sources, stories, write)
 from .errors import ArchiveError, Problem
 from .extract import extract_article
+from .extract.places import is_city
 from .extract.tokens import common_word
 from .names import compatible_given_names
 from .models import Archive, Article, Fingerprint, RawArticle
@@ -139,6 +140,7 @@ def warm(registry: registry.Registry) -> None:
     for language in ("en", "fr", "es", "de", "it", "pt"):
         common_word("warm", language)
     compatible_given_names("Nicolas", "Nikolai")
+    is_city("Algiers")
 
 
 DIGESTS = "file digests"        # the Store's name for the digests of the last build's files (sources.recall)
