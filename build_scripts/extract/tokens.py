@@ -158,12 +158,12 @@ def first_names():
 
 
 MIN_NAME_FREQUENCY = 2
+ELIDED = re.compile(r"(?:[cdjlmnst]|qu)['’]", re.IGNORECASE)       # "S'il", "qu'elle"
 
 
 def _plain_word(folded: str) -> bool:
     """A title or a word common in English or French: not part of a given name."""
     return folded in vocabulary().titles or common_word(folded, "en") or common_word(folded, "fr")
-ELIDED = re.compile(r"(?:[cdjlmnst]|qu)['’]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=50_000)
