@@ -8,14 +8,23 @@ from collections import Counter, defaultdict
 
 from . import stories
 from .gazetteer import load as load_gazetteer
-from .models import Actor, Archive, Article, Country, Mention
-from .names import match_keys, prefer, same_person, slugify, sort_key
+from .extract.people import LONE_COMMON_WORD, LONE_WORD
+from .extract.places import is_city, is_place
+from .extract.tokens import PARTICLES, first_names, vocabulary
+from .models import Actor, Archive, Article, Country, Cue, Mention
+from .names import fold, match_keys, prefer, same_person, slugify, sort_key
 from .registry import Registry
+
+NAMED_IN_FULL = 2       # articles naming a person in full before their surname alone is tied to them elsewhere
+LONE = (LONE_WORD, LONE_COMMON_WORD)
+SURNAME_ELSEWHERE = "surname of the one person of that surname the archive names in full"
 
 
 def build(articles: list[Article], registry: Registry, problems: list) -> Archive:
     spellings = canonical_names(articles, registry)
     articles = [renamed(art, spellings) for art in articles]
+    owners = surname_owners(articles)
+    articles = [lone_surnames(art, owners) for art in articles]
     found, related = stories.find(articles)
     story_of = {i: s.id for s in found for i in s.articles}
     ordered = sorted((dataclasses.replace(a, story=story_of.get(a.id)) for a in articles), key=lambda a: a.sort_key)
@@ -65,7 +74,7 @@ def build(articles: list[Article], registry: Registry, problems: list) -> Archiv
         for code in sorted(by_country)
     ]
     return Archive(tuple(ordered), tuple(actors), tuple(countries), tuple(problems), found, related,
-                   spellings={k: v for k, v in spellings.items() if k != v})
+                   spellings={k: v for k, v in spellings.items() if k != v}, surnames=owners)
 
 
 def named_together(articles: list[Article], field: str) -> dict[str, Counter]:
@@ -137,6 +146,66 @@ def renamed(art: Article, best: dict[str, str]) -> Article:
         merged[name] = Mention(name, tuple(dict.fromkeys(forms)), old.cue if old else m.cue,
                                (old.country if old else None) or m.country)
     return dataclasses.replace(art, actors=tuple(sorted(merged.values(), key=lambda m: sort_key(m.key))))
+
+
+def full_surname(name: str) -> str:
+    """A name's surname with its particles, folded: "Marine Le Pen" -> "le pen"."""
+    words = fold(name).split()
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in PARTICLES:
+        k -= 1
+    return " ".join(words[k:])
+
+
+def surname_owners(articles: list[Article]) -> dict[str, str]:
+    """{surname: person} for the surnames of exactly one person across the
+    archive, when at least NAMED_IN_FULL articles name that person in full,
+    and no fewer than give the surname alone with nothing to tie it to
+    anyone: a word given alone more often than the name in full is most
+    often something else ("World" against "Jeremy World")."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    in_full: Counter = Counter()
+    alone: Counter = Counter()
+    for art in articles:
+        for m in art.actors:
+            if len(m.key.split()) > 1:
+                owners[full_surname(m.key)].add(m.key)
+                if any(len(f.split()) > 1 for f in m.forms):
+                    in_full[m.key] += 1
+        alone.update({fold(r.text) for r in art.rejected if r.reason in LONE})
+    out = {}
+    for name, people in owners.items():
+        if len(people) == 1:
+            (person,) = people
+            if in_full[person] >= max(NAMED_IN_FULL, alone[name]):
+                out[name] = person
+    return out
+
+
+def lone_surnames(art: Article, owners: dict[str, str]) -> Article:
+    """A word the article gives alone, with nothing in it to say whose name
+    it is ("Macron disait"), is tied to the one person of the archive with
+    that surname (see surname_owners). Not a word that is also a given
+    name, a town's name or an organisation's head word ("Orange", "Cinema")."""
+    if not owners or not art.rejected:
+        return art
+    named = {m.key for m in art.actors}
+    added: dict[str, Mention] = {}
+    kept = []
+    for r in art.rejected:
+        person = owners.get(fold(r.text)) if r.reason in LONE else None
+        if person is None or person in named or not _may_be_surname(r.text):
+            kept.append(r)
+        elif person not in added:
+            added[person] = Mention(person, (r.text,), Cue(SURNAME_ELSEWHERE, r.line, r.text))
+    if not added:
+        return art
+    actors = tuple(sorted(art.actors + tuple(added.values()), key=lambda m: sort_key(m.key)))
+    return dataclasses.replace(art, actors=actors, rejected=tuple(kept))
+
+
+def _may_be_surname(word: str) -> bool:
+    return not (first_names()(word) or is_city(word) or is_place(word) or fold(word) in vocabulary().org_heads)
 
 
 def unique_slug(slug: str, taken: set[str]) -> str:

@@ -181,3 +181,4 @@ class Archive:
     related: dict[str, tuple[Related, ...]] = field(default_factory=dict)   # article id -> related
     notes: tuple = field(default=())       # things worth knowing that are not wrong (kind 'info')
     spellings: dict[str, str] = field(default_factory=dict)   # a person's other spelling -> the name used
+    surnames: dict[str, str] = field(default_factory=dict)    # a surname -> the one person named in full with it

@@ -8,7 +8,8 @@ articles and one name per person each depend on every article, and at
 10,000 articles that takes half a minute. An edit usually changes only the
 article's own page. So that page is written first, the way the full build
 writes it when the edit moves nothing else: the article extracted afresh,
-its people under the names the archive uses, its story, copies and related
+its people under the names the archive uses (a surname alone tied to
+the person the archive names in full with it), its story, copies and related
 articles as the last full build found them.
 
 Only edits of articles that have a page of their own get a quick pass. A
@@ -43,12 +44,13 @@ class Snapshot:
     spellings: dict[str, str]              # a person's other spelling -> the name used
     stories: tuple[Story, ...]
     related: dict[str, tuple[Related, ...]]
+    surnames: dict[str, str]               # surname -> the one person the archive names in full with it
 
     @classmethod
     def of(cls, archive: Archive) -> Snapshot:
         return cls(tuple(_listed(a) for a in archive.articles), {a.name: actor_page(a) for a in archive.actors},
                    frozenset(c.code for c in archive.countries), dict(archive.spellings), archive.stories,
-                   archive.related)
+                   archive.related, dict(archive.surnames))
 
     def has_pages(self, art: Article) -> bool:
         """Whether every page the article's own page links to has been built:
@@ -126,8 +128,8 @@ def update(articles_dir: Path, docs_dir: Path, src: sources.Sources | None = Non
             return None
         problems += found
         was = had[article.id]
-        fresh.append(dataclasses.replace(index.renamed(article, snapshot.spellings), story=was.story,
-                                         copies=was.copies))
+        named = index.lone_surnames(index.renamed(article, snapshot.spellings), snapshot.surnames)
+        fresh.append(dataclasses.replace(named, story=was.story, copies=was.copies))
     ctx = snapshot.context(fresh)
     files = {article_page(a): render.render_article(a, ctx) for a in fresh}
     written = write.write_files(docs_dir, files, render.GENERATED_DIRS).written

@@ -82,6 +82,55 @@ def test_a_surname_written_in_one_word_or_two_merges(tmp_path):
     assert [(a.name, len(a.articles)) for a in archive.actors] == [("Jean-Marie Le Pen", 2)]
 
 
+def _archive(folder, texts):
+    from build_scripts import pipeline
+
+    for i, text in enumerate(texts):
+        (folder / f"{i}.txt").write_text(text, "utf-8")
+    return pipeline.collect(folder)
+
+
+def _people(archive, i):
+    art = next(a for a in archive.articles if a.source_file == f"{i}.txt")
+    return {m.key: m.cue.rule for m in art.actors}
+
+
+def test_a_surname_alone_is_tied_to_the_one_person_the_archive_names_in_full(tmp_path):
+    from build_scripts.index import SURNAME_ELSEWHERE
+
+    archive = _archive(tmp_path, [
+        "Titre un\nLe ministre Christophe Castaner a présenté son plan aux préfets.\n",
+        "Titre deux\nChristophe Castaner était à Marseille lundi.\n",
+        "Titre trois\nLes manifestants visaient Castaner et le gouvernement.\n",
+        "Titre quatre\nDans les cortèges, on criait contre Macron et la réforme.\n",
+    ])
+    assert _people(archive, 2) == {"Christophe Castaner": SURNAME_ELSEWHERE}
+    assert _people(archive, 3) == {}        # nobody named Macron in full: nothing to tie it to
+    castaner = next(a for a in archive.actors if a.name == "Christophe Castaner")
+    assert len(castaner.articles) == 3 and "Castaner" in castaner.aliases
+    art = next(a for a in archive.articles if a.source_file == "2.txt")
+    assert "Castaner" not in [r.text for r in art.rejected]
+
+
+@pytest.mark.parametrize("texts", [
+    # two people of that surname
+    ["Headline one\nMinister David Miliband spoke.\n", "Headline two\nDavid Miliband spoke again.\n",
+     "Headline three\nLabour leader Ed Miliband replied.\n", "Headline four\nThe plan angered Miliband allies.\n"],
+    # named in full only once
+    ["Headline one\nMinister Olaf Scholz spoke.\n", "Headline four\nThe plan angered Scholz allies.\n"],
+    # the word alone in more articles than the full name: something else
+    ["Headline one\nSinger Joe Cocker toured.\n", "Headline two\nJoe Cocker sang.\n",
+     "Headline three\nThe Cocker spaniel won; owners love a Cocker at home.\n",
+     "Headline four\nA Cocker puppy.\n", "Headline five\nTheir Cocker barked.\n"],
+    # English capitalises the common words of a title: "Crashed The Wedding"
+    ["Headline one\nActor William Wedding spoke.\n", "Headline two\nWilliam Wedding smiled.\n",
+     "Headline three\nTheir singles include Crashed The Wedding, and more.\n"],
+])
+def test_a_surname_alone_is_not_tied_when_in_doubt(tmp_path, texts):
+    archive = _archive(tmp_path, texts)
+    assert _people(archive, len(texts) - 1) == {}
+
+
 def test_unresolved_report(tmp_path):
     from build_scripts import pipeline, unresolved
 

@@ -71,6 +71,21 @@ def test_a_person_new_to_the_archive_is_named_without_a_link(built):
     assert "(../actors/zorglub-benamar.md)" in (docs / PAGE).read_text("utf-8")
 
 
+def test_a_surname_alone_in_the_edit_is_tied_as_the_full_build_ties_it(built):
+    articles, docs = built
+    others = sorted(p for p in articles.glob("*.txt") if p.name != EDITED)[:2]
+    for path in others:
+        append(path, "\nThe Algerian negotiator Karim Zorglub answered in parliament on Monday.\n")
+    pipeline.build(articles, docs)
+    append(articles / EDITED, "\nThe talks angered Zorglub and his team, according to the agency.\n")
+    assert quick.update(articles, docs) is not None
+    page = (docs / PAGE).read_text("utf-8")
+    assert "[Karim Zorglub](../actors/karim-zorglub.md)" in page
+    pipeline.build(articles, docs)
+    before_related = page.split("## Related articles")[0]      # the full build adds him to what is shared there
+    assert (docs / PAGE).read_text("utf-8").split("## Related articles")[0] == before_related
+
+
 @pytest.mark.parametrize("change", ["nothing", "new file", "removed file", "registry", "unusable", "new month",
                                     "new source"])
 def test_what_the_quick_pass_leaves_to_the_full_build(built, change):

@@ -76,9 +76,17 @@ class Rejection:
 class Single:
     candidate: Candidate
     honorific: str | None         # the title word right before the name ("Mr", "président", "Lord")
+    lowercase: bool = False       # the article also writes the word in lower case
+    apart: bool = False           # no capitalised word or article right before it or capitalised word right after
 
 
 # cues that say a name is near, not that these words are one: with no given name, a common word in it says otherwise
+# why a single word was not taken for a person; the archive may still tie it to one (index.py)
+LONE_WORD = "a single word with no full name, title or registry entry to tie it to a person"
+LONE_COMMON_WORD = "a single word that is also a common word, with no full name, title or registry entry"
+# languages whose titles of works and bodies capitalise only their first word: a common word
+# capitalised in the middle of a sentence is a name (in English it may be a title's: "Crashed The Wedding")
+SENTENCE_CASE = ("fr", "es", "it", "pt")
 WEAK_CUES = ("verb of saying", "nationality before the name", "title before the name", "apposition with a role")
 
 
@@ -125,7 +133,8 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
             seg_toks = tuple(toks[i] for i in seg)
             if len(seg) == 1:
                 honorific = honorific_before(line.text, toks, seg[0], context) if line.role in ("body", "caption") else None
-                single.append(Single(Candidate(form, seg_toks, line, cue or "", demonym), honorific))
+                single.append(Single(Candidate(form, seg_toks, line, cue or "", demonym), honorific,
+                                     seg_toks[0].folded in lowercase, _apart(line.text, toks, seg[0])))
                 continue
             first = toks[seg[0]]
             if seg[0] > 0 and toks[seg[0] - 1].folded in ARTICLES and joined(line.text, toks[seg[0] - 1], first) \
@@ -153,6 +162,15 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                 if shared:
                     full.append(Candidate(shared[0], shared[1], line, "given name joined to a full name", demonym))
     return full, single
+
+
+def _apart(line: str, toks: tuple[Token, ...], i: int) -> bool:
+    """A word standing apart: not in a run of capitalised words ("France
+    Télévisions", "Crashed The Wedding") nor after an article ("the Tories")."""
+    before = toks[i - 1] if i > 0 else None
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    return not (before and joined(line, before, toks[i]) and (before.capitalised or before.folded in ARTICLES)
+                or after and after.capitalised and joined(line, toks[i], after))
 
 
 def _coordinated(line: str, toks: tuple[Token, ...], seg: list[int], is_first):
@@ -274,10 +292,12 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
             cand = Candidate(name, cand.tokens, cand.line, f"title '{item.honorific}' before the name", cand.demonym)
         if person is not None:
             add(person, cand)
-        elif cand.line.role in ("body", "caption") and len(word) > 3 and not common_word(word, language) \
+        elif cand.line.role in ("body", "caption") and len(word) > 3 and not item.lowercase and item.apart \
                 and not sentence_start(cand.line.text, cand.tokens[0]):
-            rejected.append(Rejection(word, cand.line.number, "a single word with no full name, title or "
-                                      "registry entry to tie it to a person"))
+            if not common_word(word, language):
+                rejected.append(Rejection(word, cand.line.number, LONE_WORD))
+            elif language in SENTENCE_CASE:
+                rejected.append(Rejection(word, cand.line.number, LONE_COMMON_WORD))
 
     mentions = []
     spans = []
