@@ -36,23 +36,26 @@ def month_label(month: str) -> str:
 
 def per_month(title: str, counts: dict[str, int], ident: str = "chart") -> str:
     """Vertical bars, one per month from the first to the last month with
-    articles (empty months included, so gaps show)."""
+    articles (empty months included, so gaps show). Drawn from the months
+    with articles and the labelled ones only: a person's span may be
+    hundreds of months, most of them empty."""
     if not counts:
         return "\n".join([_open(320, 40, title, "No dated articles yet.", ident),
                           f'<text x="8" y="24" fill="{INK}">No dated articles yet.</text>', "</svg>"]) + "\n"
-    months = months_between(min(counts), max(counts))
-    values = [counts.get(m, 0) for m in months]
-    top = max(values)
-    step = max(4, min(28, 640 // len(months)))
+    first, last = min(counts), max(counts)
+    start = _month_number(first)
+    n = _month_number(last) - start + 1
+    top = max(counts.values())
+    step = max(4, min(28, 640 // n))
     bar = max(2, round(step * 0.8))
     left, right, plot_top, plot_h = 34, 12, 12, 110
-    width = max(left + step * len(months) + right, MIN_WIDTH)
+    width = max(left + step * n + right, MIN_WIDTH)
     height = plot_top + plot_h + 34
     base = plot_top + plot_h
-    busiest = months[values.index(top)]
-    total = plural(sum(values), "article")
-    span = (f"in {month_label(months[0])}" if len(months) == 1 else
-            f"from {month_label(months[0])} to {month_label(months[-1])}; "
+    busiest = min(month for month, value in counts.items() if value == top)
+    total = plural(sum(counts.values()), "article")
+    span = (f"in {month_label(first)}" if n == 1 else
+            f"from {month_label(first)} to {month_label(last[:7])}; "
             f"busiest month {month_label(busiest)} with {top}")
     desc = f"{total} {span}."
     out = [_open(width, height, title, desc, ident),
@@ -61,19 +64,33 @@ def per_month(title: str, counts: dict[str, int], ident: str = "chart") -> str:
            'stroke-dasharray="3 3"/>',
            f'<text x="{left - 4}" y="{plot_top + 4}" text-anchor="end" fill="{INK}">{top}</text>',
            f'<text x="{left - 4}" y="{base + 4}" text-anchor="end" fill="{INK}">0</text>']
-    for i, (month, value) in enumerate(zip(months, values)):
-        x = left + i * step + (step - bar) / 2
-        h = round(plot_h * value / top, 1)
+    for month in sorted(counts):
+        value = counts[month]
         if value:
+            x = left + (_month_number(month) - start) * step + (step - bar) / 2
+            h = round(plot_h * value / top, 1)
             out.append(f'<rect x="{x:g}" y="{base - h:g}" width="{bar}" height="{h:g}" fill="{COLOUR}">'
                        f'<title>{escape(month_label(month))}: {value}</title></rect>')
-    for i, month in enumerate(months):
-        if _labelled(i, month, len(months)):
-            x = left + i * step + step / 2
-            label = month_label(month).split()[0][:3] + " " + month[:4] if len(months) <= 24 else month[:4]
-            out.append(f'<text x="{x:g}" y="{base + 16}" text-anchor="middle" fill="{INK}">{escape(label)}</text>')
+    for i in _labelled_months(start, n):
+        month = f"{(start + i) // 12:04d}-{(start + i) % 12 + 1:02d}"
+        x = left + i * step + step / 2
+        label = month_label(month).split()[0][:3] + " " + month[:4] if n <= 24 else month[:4]
+        out.append(f'<text x="{x:g}" y="{base + 16}" text-anchor="middle" fill="{INK}">{escape(label)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _month_number(month: str) -> int:
+    """'YYYY-MM' (or a longer date) as a count of months."""
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def _labelled_months(start: int, n: int) -> Iterable[int]:
+    """The places (0 for the first month) of the months `_labelled` labels."""
+    if n <= 24:
+        return (i for i in range(n) if _labelled(i, f"{(start + i) // 12:04d}-{(start + i) % 12 + 1:02d}", n))
+    january = (12 - start % 12) % 12         # the place of the first January
+    return [0] + [i for i in range(january, n, 12) if i > 0 and _labelled(i, f"{(start + i) // 12:04d}-01", n)]
 
 
 def _labelled(i: int, month: str, n: int) -> bool:

@@ -114,8 +114,12 @@ class Article:
         return (d is None, "" if d is None else _invert(d), self.id)
 
 
+_INVERTED = str.maketrans("0123456789", "9876543210")
+
+
 def _invert(date: str) -> str:
-    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date)
+    """Digits 0-9 as 9-0: a later date sorts first."""
+    return date.translate(_INVERTED)
 
 
 @dataclass(frozen=True)

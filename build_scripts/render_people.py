@@ -1,7 +1,7 @@
 """Pure: actor and country pages, with their charts and feeds."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from . import charts, feeds
 from .markdown_text import escape, link
@@ -36,10 +36,14 @@ def actors(ctx: Context, people) -> dict[str, str]:
 
 def countries(ctx: Context) -> dict[str, str]:
     files: dict[str, str] = {}
+    natives: dict[str, list[Actor]] = defaultdict(list)       # by country, each in the archive's order
+    for actor in ctx.archive.actors:
+        if actor.country:
+            natives[actor.country].append(actor)
     for country in ctx.archive.countries:
         arts = [ctx.by_id[i] for i in country.articles]
         slug = country.code.lower()
-        files[country_page(country.code)] = country_text(country, arts, ctx)
+        files[country_page(country.code)] = country_text(country, arts, ctx, natives[country.code])
         files[feed("countries", slug)] = _feed("countries", slug, country.name, country_page(country.code), arts, ctx)
     return files
 
@@ -82,14 +86,14 @@ def actor_text(actor: Actor, arts: list[Article], ctx: Context) -> str:
     return page_text(out)
 
 
-def country_text(country: Country, arts: list[Article], ctx: Context) -> str:
+def country_text(country: Country, arts: list[Article], ctx: Context, natives: list[Actor]) -> str:
+    """The country's page; `natives`, the people from it."""
     page = country_page(country.code)
     slug = country.code.lower()
     out = [front_matter({"title": country.name, "feed": feed("countries", slug)}), f"# {escape(country.name)}", "",
            f"**ISO 3166-1 code:** {escape(country.code)}", ""]
     out += _mentions(page, arts, feed("countries", slug))
     out += _per_month(country.name, arts)
-    natives = [a for a in ctx.archive.actors if a.country == country.code]
     if natives:
         out += [f"## People from {escape(country.name)}", "",
                 " · ".join(link(a.name, rel(page, actor_page(a))) for a in natives), ""]

@@ -173,20 +173,28 @@ def test_front_matter_with_a_date_that_does_not_exist_is_reported(tmp_path):
 PIECES = AWKWARD + ["a: b", "'", '"', "\\", ":", "-", "?", "|", ">", "&", "*", "!", "%", "@", "`", "#", ",",
                     "\t", "\r", "\n\n", " ", "~", "0", "1e3", "0x1F", "12:30", "true", "No", "\ufeff", "\x00",
                     "\x1b", "\x7f", "\x80", "\x85", "\xa0", "\xad", "\u200b", "\u2028", "\u2029", "\ue000",
-                    "\ufffd", "\uffff", "é", "Ω", "中文", "😀", "x" * 120]
+                    "\ufffd", "\uffff", "é", "Ω", "中文", "😀", "x" * 120, "...", "- ", "? ", ": ", " #", "#", "=",
+                    "<<", ".inf", "+1", "2024-5-1", "Yes", "NULL", "«", "»", "’", "\u202f", "a"]
 
 
 def test_front_matter_is_what_the_python_emitter_writes():
-    """The fast path through libyaml writes exactly what yaml.safe_dump writes."""
+    """The direct writer and the fast path through libyaml write exactly
+    what yaml.safe_dump writes."""
     import random
 
+    from build_scripts import yaml_text
+
     rng = random.Random(7)
-    for _ in range(3000):
+    direct = 0
+    for _ in range(20000):
         text = "".join(rng.choice(PIECES) if rng.random() < 0.7 else chr(rng.randint(0x20, 0xD7FF))
                        for _ in range(rng.randint(0, 8)))
-        data = {"title": text, "title_derived": False, "date": None, "actors": [text, "Saïd"], "countries": []}
+        data = {"title": text, "title_derived": False, "date": None, "n": 3, "actors": [text, "Saïd"],
+                "countries": []}
         want = "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n"
         assert front_matter(data) == want, repr(text)
+        direct += yaml_text._mapping(data) is not None
+    assert direct > 5000        # the direct writer is what is tested, for the most part
 
 
 def test_relative_links_are_what_relpath_gives():
