@@ -22,6 +22,30 @@ def test_month_chart_shows_every_month_between_first_and_last():
     assert "6 articles" in svg.find(f"{SVG}desc").text
 
 
+def test_month_chart_places_bars_and_labels_month_by_month():
+    """Drawn from the months with articles, the chart is what walking every
+    month of the span gives: a bar where a month has articles, a label
+    where `_labelled` puts one, each at its month's place."""
+    import random
+    import re
+
+    rng = random.Random(5)
+    for _ in range(2000):
+        start = rng.randint(1990 * 12, 2025 * 12)
+        span = rng.choice([1, 2, 6, 7, 24, 25, 119, 120, 121, 250])
+        places = sorted({0, span - 1} | set(rng.sample(range(span), min(span, rng.randint(1, 12)))))
+        counts = {f"{(start + i) // 12:04d}-{(start + i) % 12 + 1:02d}": rng.randint(1, 9) for i in places}
+        text = charts.per_month("T", counts)
+        months = charts.months_between(min(counts), max(counts))
+        step = max(4, min(28, 640 // len(months)))
+        bar = max(2, round(step * 0.8))
+        bars = [float(x) for x in re.findall(r'<rect x="([\d.]+)"', text)]
+        assert bars == [34 + i * step + (step - bar) / 2 for i, m in enumerate(months) if m in counts]
+        labels = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="\d+" text-anchor="middle"', text)]
+        assert labels == [34 + i * step + step / 2 for i, m in enumerate(months)
+                          if charts._labelled(i, m, len(months))]
+
+
 def test_month_chart_without_dates_says_so():
     svg = ET.fromstring(charts.per_month("Per month", {}))
     assert "No dated articles" in svg.find(f"{SVG}desc").text
