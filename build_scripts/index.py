@@ -8,11 +8,11 @@ from collections import Counter, defaultdict
 
 from . import stories
 from .gazetteer import load as load_gazetteer
-from .extract.people import LONE_COMMON_WORD, LONE_WORD
+from .extract.people import FEMALE, LONE_COMMON_WORD, LONE_WORD, MALE, NOBLE, title_of
 from .extract.places import is_city, is_place
 from .extract.tokens import PARTICLES, first_names, vocabulary
 from .models import Actor, Archive, Article, Country, Cue, Mention
-from .names import fold, match_keys, prefer, same_person, slugify, sort_key
+from .names import fold, gender_detector, match_keys, prefer, same_person, slugify, sort_key
 from .registry import Registry
 
 NAMED_IN_FULL = 2       # articles naming a person in full before their surname alone is tied to them elsewhere
@@ -24,7 +24,8 @@ def build(articles: list[Article], registry: Registry, problems: list) -> Archiv
     spellings = canonical_names(articles, registry)
     articles = [renamed(art, spellings) for art in articles]
     owners = surname_owners(articles)
-    articles = [lone_surnames(art, owners) for art in articles]
+    known = {e.name for e in registry.entries}
+    articles = [lone_surnames(art, owners, known) for art in articles]
     found, related = stories.find(articles)
     story_of = {i: s.id for s in found for i in s.articles}
     ordered = sorted((dataclasses.replace(a, story=story_of.get(a.id)) for a in articles), key=lambda a: a.sort_key)
@@ -168,7 +169,8 @@ def surname_owners(articles: list[Article]) -> dict[str, str]:
     alone: Counter = Counter()
     for art in articles:
         for m in art.actors:
-            if len(m.key.split()) > 1:
+            words = m.key.split()
+            if len(words) > 1 and fold(words[0]) not in NOBLE:      # "Lord Archer" is no full name
                 owners[full_surname(m.key)].add(m.key)
                 if any(len(f.split()) > 1 for f in m.forms):
                     in_full[m.key] += 1
@@ -182,30 +184,57 @@ def surname_owners(articles: list[Article]) -> dict[str, str]:
     return out
 
 
-def lone_surnames(art: Article, owners: dict[str, str]) -> Article:
-    """A word the article gives alone, with nothing in it to say whose name
-    it is ("Macron disait"), is tied to the one person of the archive with
-    that surname (see surname_owners). Not a word that is also a given
-    name, a town's name or an organisation's head word ("Orange", "Cinema")."""
-    if not owners or not art.rejected:
+def lone_surnames(art: Article, owners: dict[str, str], known: set[str] = frozenset()) -> Article:
+    """A surname the article gives alone is tied to the one person of the
+    archive with that surname (see surname_owners): a word with nothing in
+    it to say whose name it is ("Macron disait"), unless it is also a given
+    name, a town's name or an organisation's head word ("Orange",
+    "Cinema"); and a person the article names by title and surname only
+    ("Mr Blair"), unless the title says a woman and the given name a man,
+    or the other way round. People in the registry (`known`) stay as they are."""
+    if not owners:
         return art
     named = {m.key for m in art.actors}
-    added: dict[str, Mention] = {}
+    merged: dict[str, Mention] = {m.key: m for m in art.actors}
+    for m in art.actors:
+        owner = _owner_by_title(m, owners) if m.key not in known else None
+        if owner:
+            old = merged.get(owner)
+            del merged[m.key]
+            merged[owner] = Mention(owner, tuple(dict.fromkeys((old.forms if old else ()) + m.forms)),
+                                    old.cue if old else Cue(f"{m.cue.rule}, {SURNAME_ELSEWHERE}", m.cue.line,
+                                                            m.cue.text),
+                                    (old.country if old else None) or m.country)
     kept = []
     for r in art.rejected:
         person = owners.get(fold(r.text)) if r.reason in LONE else None
-        if person is None or person in named or not _may_be_surname(r.text):
+        if person is None or person in named or not (_may_be_surname(r.text) and not first_names()(r.text)):
             kept.append(r)
-        elif person not in added:
-            added[person] = Mention(person, (r.text,), Cue(SURNAME_ELSEWHERE, r.line, r.text))
-    if not added:
+        elif person not in merged:
+            merged[person] = Mention(person, (r.text,), Cue(SURNAME_ELSEWHERE, r.line, r.text))
+    if len(kept) == len(art.rejected) and list(merged.values()) == list(art.actors):
         return art
-    actors = tuple(sorted(art.actors + tuple(added.values()), key=lambda m: sort_key(m.key)))
+    actors = tuple(sorted(merged.values(), key=lambda m: sort_key(m.key)))
     return dataclasses.replace(art, actors=actors, rejected=tuple(kept))
 
 
+def _owner_by_title(m: Mention, owners: dict[str, str]) -> str | None:
+    """The person a title and surname alone ("Mr Blair") stand for, if any."""
+    title = title_of(m.cue.rule)
+    if title is None or " " in m.key or not _may_be_surname(m.key):
+        return None
+    owner = owners.get(fold(m.key))
+    if owner is None:
+        return None
+    gender = gender_detector().get_gender(owner.split()[0]).replace("mostly_", "")
+    title = fold(title)
+    if title in MALE and gender != "male" or title in FEMALE and gender != "female":
+        return None
+    return owner
+
+
 def _may_be_surname(word: str) -> bool:
-    return not (first_names()(word) or is_city(word) or is_place(word) or fold(word) in vocabulary().org_heads)
+    return not (is_city(word) or is_place(word) or fold(word) in vocabulary().org_heads)
 
 
 def unique_slug(slug: str, taken: set[str]) -> str:

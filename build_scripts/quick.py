@@ -128,7 +128,8 @@ def update(articles_dir: Path, docs_dir: Path, src: sources.Sources | None = Non
             return None
         problems += found
         was = had[article.id]
-        named = index.lone_surnames(index.renamed(article, snapshot.spellings), snapshot.surnames)
+        named = index.lone_surnames(index.renamed(article, snapshot.spellings), snapshot.surnames,
+                                    {e.name for e in src.registry.entries})
         fresh.append(dataclasses.replace(named, story=was.story, copies=was.copies))
     ctx = snapshot.context(fresh)
     files = {article_page(a): render.render_article(a, ctx) for a in fresh}

@@ -112,6 +112,18 @@ def test_a_surname_alone_is_tied_to_the_one_person_the_archive_names_in_full(tmp
     assert "Castaner" not in [r.text for r in art.rejected]
 
 
+def test_a_title_and_surname_alone_are_the_one_person_of_that_surname(tmp_path):
+    archive = _archive(tmp_path, [
+        "Headline one\nThe Algerian negotiator Karim Zorglub answered in parliament.\n",
+        "Headline two\nKarim Zorglub was in Paris on Monday.\n",
+        "Headline three\nThe talks went well, Mr Zorglub told reporters.\n",
+        "Headline four\nMrs Zorglub opened the new school.\n",
+    ])
+    assert list(_people(archive, 2)) == ["Karim Zorglub"]
+    assert list(_people(archive, 3)) == ["Zorglub"]           # a woman: not Karim Zorglub
+    assert sorted(a.name for a in archive.actors) == ["Karim Zorglub", "Zorglub"]
+
+
 @pytest.mark.parametrize("texts", [
     # two people of that surname
     ["Headline one\nMinister David Miliband spoke.\n", "Headline two\nDavid Miliband spoke again.\n",

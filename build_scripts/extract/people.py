@@ -58,6 +58,19 @@ class Person:
 # "General" ("General Election") or "President" ("President Hotel").
 PERSONAL = {"mr", "mrs", "ms", "miss", "m", "mme", "mlle", "dr", "lord", "lady", "sir", "dame", "baroness",
             "baron", "prince", "princess", "mgr", "me", "pr", "prof"}
+# Honorifics that say whether a man or a woman is named ("Mrs Blair" is not Tony Blair).
+MALE = {"mr", "m", "sir", "lord", "baron", "prince", "king", "monsieur"}
+FEMALE = {"mrs", "ms", "miss", "mme", "mlle", "lady", "dame", "baroness", "princess", "queen", "madame"}
+TITLE_CUE = "title '{}' before the name"
+_TITLE_CUE = re.compile(r"title '(.+)' before the name")
+
+
+def title_of(rule: str) -> str | None:
+    """The title a cue's rule names ("Mr" of "title 'Mr' before the name")."""
+    m = _TITLE_CUE.fullmatch(rule)
+    return m.group(1) if m else None
+
+
 # Styles that are part of how a person is named when no full name is given.
 NOBLE = {"lord", "lady", "baroness", "baron", "prince", "princess", "king", "queen", "sir", "dame",
          "sheikh", "cheikh", "emir", "pope", "pape"}
@@ -289,7 +302,7 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
             if person is None:
                 person = Person(name)
                 people.append(person)
-            cand = Candidate(name, cand.tokens, cand.line, f"title '{item.honorific}' before the name", cand.demonym)
+            cand = Candidate(name, cand.tokens, cand.line, TITLE_CUE.format(item.honorific), cand.demonym)
         if person is not None:
             add(person, cand)
         elif cand.line.role in ("body", "caption") and len(word) > 3 and not item.lowercase and item.apart \
