@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from sys import intern
 
 from . import parallel
@@ -149,12 +149,10 @@ def _documents(articles: list[Article]) -> list[_Doc]:
 
 
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:
-    """Summed in the smaller vector's order, so the same on every run (a
-    set's order, and with it the sum's last digit, changes with the
-    process's string hashes)."""
-    if len(v) < len(u):
-        u, v = v, u
-    return sum(w * v[t] for t, w in u.items() if t in v)
+    """Over the terms both share, summed exactly (math.fsum), so the same on
+    every run in any order (a set's order changes with the process's string
+    hashes, and a plain sum's last digit with the order)."""
+    return math.fsum([u[t] * v[t] for t in u.keys() & v.keys()])
 
 
 def _max_postings(n: int) -> int:
@@ -172,7 +170,7 @@ def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, str, str]]:
     postings: dict[str, list[int]] = defaultdict(list)
     telling: list[list[str]] = []
     for i, doc in enumerate(docs):
-        best = sorted((t for t in doc.vector if df[t] <= limit), key=lambda t: (-doc.vector[t], t))[:BLOCK_TERMS]
+        best = [t for _, t in sorted((-w, t) for t, w in doc.vector.items() if df[t] <= limit)[:BLOCK_TERMS]]
         telling.append(best)
         for t in best:
             postings[t].append(i)
@@ -180,7 +178,8 @@ def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, str, str]]:
     for i, a in enumerate(docs):
         # The later articles sharing its telling terms, one article at a time:
         # counting every pair of the archive at once took gigabytes at 20,000.
-        shared = Counter(j for t in telling[i] for j in islice(postings[t], bisect_right(postings[t], i), None))
+        shared = Counter(chain.from_iterable(islice(postings[t], bisect_right(postings[t], i), None)
+                                             for t in telling[i]))
         for j, n in shared.items():
             if n < BLOCK_SHARED:
                 continue

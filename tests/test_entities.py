@@ -195,6 +195,8 @@ def test_person_cues(text, person):
     "Headline\nThe award went to the American film Million Dollar Baby on Sunday.\n",
     "Headline\nThe British Red Cross sent aid to the region.\n",
     "Headline\nMany fans went to the match at White Hart Lane, the chairman said.\n",
+    # a given name that is also a well-known organisation's name, with a verb of saying
+    "Headline\nThe player will stay, said Chelsea on Monday.\n",
 ])
 def test_not_people(text):
     people, _, _ = tags(text)

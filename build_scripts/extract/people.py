@@ -26,6 +26,7 @@ from ..models import Cue, Line, Mention
 from ..names import fold, prefer, same_person, similar, surname
 from ..registry import Registry
 from .name_shapes import (cue_for, honorific_before, in_name_list, is_initial, segments, sentence_start)
+from .organizations import known as known_organizations
 from .places import is_city, is_place
 from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
 
@@ -286,7 +287,7 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
                     cand = Candidate(cand.form, cand.tokens, cand.line, "registry surname", cand.demonym)
         if person is None and first_names()(word) and len(word) > 2:
             person = _link_given_name(word, named)
-            if person is None and cand.line.role in ("body", "caption") \
+            if person is None and cand.line.role in ("body", "caption") and word not in known_organizations()[0] \
                     and not cand.line.text[:cand.tokens[0].start].rstrip().endswith("&") and (
                     cand.cue == "verb of saying" or AGE_AFTER.match(cand.line.text[cand.tokens[0].end:])):
                 person = next((p for p in people if fold(p.key) == fold(word)), None)
