@@ -94,13 +94,13 @@ class Single:
     apart: bool = False           # no capitalised word or article right before it or capitalised word right after
 
 
-# cues that say a name is near, not that these words are one: with no given name, a common word in it says otherwise
 # why a single word was not taken for a person; the archive may still tie it to one (index.py)
 LONE_WORD = "a single word with no full name, title or registry entry to tie it to a person"
 LONE_COMMON_WORD = "a single word that is also a common word, with no full name, title or registry entry"
 # languages whose titles of works and bodies capitalise only their first word: a common word
 # capitalised in the middle of a sentence is a name (in English it may be a title's: "Crashed The Wedding")
 SENTENCE_CASE = ("fr", "es", "it", "pt")
+# cues that say a name is near, not that these words are one: with no given name, a common word in it says otherwise
 WEAK_CUES = ("verb of saying", "nationality before the name", "title before the name", "apposition with a role")
 
 
