@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from . import stories
 from .gazetteer import load as load_gazetteer
-from .extract.people import FEMALE, LONE_COMMON_WORD, LONE_WORD, MALE, NOBLE, title_of
+from .extract.people import FEMALE, LONE_COMMON_WORD, LONE_WORD, MALE, NOBLE, WEAK_CUES, title_of
 from .extract.places import is_city, is_place
 from .extract.tokens import PARTICLES, first_names, vocabulary
 from .models import Actor, Archive, Article, Country, Cue, Mention
@@ -160,7 +160,9 @@ def full_surname(name: str) -> str:
 
 def surname_owners(articles: list[Article]) -> dict[str, str]:
     """{surname: person} for the surnames of exactly one person across the
-    archive, when at least NAMED_IN_FULL articles name that person in full,
+    archive, when at least NAMED_IN_FULL articles name that person in full
+    with a given name or a sign stronger than a nationality, title, role or
+    verb of saying next to it ("Hardcourt Championships" is no owner),
     and no fewer than give the surname alone with nothing to tie it to
     anyone: a word given alone more often than the name in full is most
     often something else ("World" against "Jeremy World")."""
@@ -172,7 +174,8 @@ def surname_owners(articles: list[Article]) -> dict[str, str]:
             words = m.key.split()
             if len(words) > 1 and fold(words[0]) not in NOBLE:      # "Lord Archer" is no full name
                 owners[full_surname(m.key)].add(m.key)
-                if any(len(f.split()) > 1 for f in m.forms):
+                if any(len(f.split()) > 1 for f in m.forms) and (m.cue.rule not in WEAK_CUES
+                                                                   or first_names()(words[0])):
                     in_full[m.key] += 1
         alone.update({fold(r.text) for r in art.rejected if r.reason in LONE})
     out = {}
