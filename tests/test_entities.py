@@ -128,6 +128,9 @@ def test_a_title_and_surname_alone_are_the_one_person_of_that_surname(tmp_path):
     # two people of that surname
     ["Headline one\nMinister David Miliband spoke.\n", "Headline two\nDavid Miliband spoke again.\n",
      "Headline three\nLabour leader Ed Miliband replied.\n", "Headline four\nThe plan angered Miliband allies.\n"],
+    # named in full twice, but only by a nationality before words with no given name
+    ["Headline one\nThe Algerian Kardo Zemmat spoke.\n", "Headline two\nThe Algerian Kardo Zemmat left.\n",
+     "Headline three\nThe plan angered Zemmat allies.\n"],
     # named in full only once
     ["Headline one\nMinister Olaf Scholz spoke.\n", "Headline four\nThe plan angered Scholz allies.\n"],
     # the word alone in more articles than the full name: something else
