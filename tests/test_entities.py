@@ -137,6 +137,9 @@ def test_a_title_and_surname_alone_are_the_one_person_of_that_surname(tmp_path):
     ["Headline one\nSinger Joe Cocker toured.\n", "Headline two\nJoe Cocker sang.\n",
      "Headline three\nThe Cocker spaniel won; owners love a Cocker at home.\n",
      "Headline four\nA Cocker puppy.\n", "Headline five\nTheir Cocker barked.\n"],
+    # "en" before a region's name that is also a surname
+    ["Titre un\nLe président François Hollande a parlé.\n", "Titre deux\nFrançois Hollande est parti.\n",
+     "Titre trois\nIl vit en Hollande depuis dix ans.\n"],
     # English capitalises the common words of a title: "Crashed The Wedding"
     ["Headline one\nActor William Wedding spoke.\n", "Headline two\nWilliam Wedding smiled.\n",
      "Headline three\nTheir singles include Crashed The Wedding, and more.\n"],

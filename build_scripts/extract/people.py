@@ -32,6 +32,7 @@ from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize
 
 MAX_NAME_WORDS = 5
 ARTICLES = {"the", "le", "la", "les"}
+PLACE_BEFORE = {"in", "en"}      # before a place far more often than a person ("en Hollande")
 AGE_AFTER = re.compile(r"^\s*,\s*(\d{1,2})\s*(ans|years? old)?\s*[,)]")
 
 
@@ -180,10 +181,12 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
 
 def _apart(line: str, toks: tuple[Token, ...], i: int) -> bool:
     """A word standing apart: not in a run of capitalised words ("France
-    Télévisions", "Crashed The Wedding") nor after an article ("the Tories")."""
+    Télévisions", "Crashed The Wedding") nor after an article ("the Tories")
+    or "in" ("en Hollande": a region, not François Hollande)."""
     before = toks[i - 1] if i > 0 else None
     after = toks[i + 1] if i + 1 < len(toks) else None
-    return not (before and joined(line, before, toks[i]) and (before.capitalised or before.folded in ARTICLES)
+    return not (before and joined(line, before, toks[i])
+                and (before.capitalised or before.folded in ARTICLES or before.folded in PLACE_BEFORE)
                 or after and after.capitalised and joined(line, toks[i], after))
 
 
