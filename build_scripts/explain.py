@@ -39,7 +39,7 @@ def explain(art: Article, registry: Registry) -> dict:
         "organizations": [{"name": m.key, "forms": list(m.forms), "cue": m.cue.rule, "line": m.cue.line}
                           for m in art.organizations],
         "furniture": [{"line": ln.number, "text": ln.text, "rule": ln.why} for ln in furniture],
-        "rejected": [{"text": r.text, "line": r.line, "reason": r.reason} for r in art.rejected]
+        "rejected": [{"text": r.text, "line": r.line, "reason": r.reason} for r in people.turned_down(art.rejected)]
         + [{"text": c.form, "line": c.line.number, "reason": "a name only in page furniture"}
            for c in in_furniture_people]
         + [{"text": ", ".join(m.forms), "line": m.cue.line,

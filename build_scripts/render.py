@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from . import feeds, parallel, render_browse, render_data, render_people, unresolved, write
-from .extract.people import LONE_COMMON_WORD
+from .extract import people
 from .markdown_text import attr, escape, link
 from .models import Archive, Article, Copy
 from .names import sort_key
@@ -200,9 +200,7 @@ def explanation(art: Article) -> list[str]:
         rows.append("- Removed as page furniture: " + "; ".join(
             f"{escape(why)} ({n})" for why, n in sorted(reasons.items())))
     turned_down: dict[str, list[str]] = {}      # by reason, in the article's order
-    for r in art.rejected:
-        if r.reason == LONE_COMMON_WORD:
-            continue        # kept for the archive to tie a surname ("Macron") to a person; listed, only noise
+    for r in people.turned_down(art.rejected):
         turned_down.setdefault(r.reason, []).append(f"“{escape(r.text)}” (line {r.line})")
     for reason, names in turned_down.items():
         rows.append(f"- Not a person: {', '.join(names)}: {escape(reason)}")

@@ -24,7 +24,8 @@ from yaml.resolver import Resolver
 _C_DUMPER = getattr(yaml, "CSafeDumper", None)
 SHORT = 30      # a string this short, in our two-level documents, never reaches the fold at width 80
 NO_FOLD = 1_000_000         # a width no line of ours reaches: PyYAML folds no line
-# one line of characters PyYAML's emitter prints as they are (no tab, line break, NEL, line or paragraph separator, BOM or surrogate)
+# one line of characters PyYAML's emitter prints as they are (no tab, line break, NEL, line or
+# paragraph separator, BOM or surrogate)
 _PRINTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
 _INDICATORS = "#,[]{}&*!|>'\"%@`"
 _KEY = re.compile(r"[a-z][a-z_]*")

@@ -98,6 +98,14 @@ class Single:
 # why a single word was not taken for a person; the archive may still tie it to one (index.py)
 LONE_WORD = "a single word with no full name, title or registry entry to tie it to a person"
 LONE_COMMON_WORD = "a single word that is also a common word, with no full name, title or registry entry"
+
+
+def turned_down(rejected) -> list[Rejection]:
+    """The names turned down that are worth showing: a common word kept only
+    so that the archive may tie it to a person ("Macron") is noise there."""
+    return [r for r in rejected if r.reason != LONE_COMMON_WORD]
+
+
 # languages whose titles of works and bodies capitalise only their first word: a common word
 # capitalised in the middle of a sentence is a name (in English it may be a title's: "Crashed The Wedding")
 SENTENCE_CASE = ("fr", "es", "it", "pt")
