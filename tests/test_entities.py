@@ -140,6 +140,9 @@ def test_a_title_and_surname_alone_are_the_one_person_of_that_surname(tmp_path):
     # "en" before a region's name that is also a surname
     ["Titre un\nLe président François Hollande a parlé.\n", "Titre deux\nFrançois Hollande est parti.\n",
      "Titre trois\nIl vit en Hollande depuis dix ans.\n"],
+    # "at" before a firm's name that is also a surname
+    ["Headline one\nThe trader Karim Zorglub spoke.\n", "Headline two\nKarim Zorglub left.\n",
+     "Headline three\nHe is chief economist at Zorglub, the broker.\n"],
     # English capitalises the common words of a title: "Crashed The Wedding"
     ["Headline one\nActor William Wedding spoke.\n", "Headline two\nWilliam Wedding smiled.\n",
      "Headline three\nTheir singles include Crashed The Wedding, and more.\n"],

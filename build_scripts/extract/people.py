@@ -32,7 +32,9 @@ from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize
 
 MAX_NAME_WORDS = 5
 ARTICLES = {"the", "le", "la", "les"}
-PLACE_BEFORE = {"in", "en"}      # before a place far more often than a person ("en Hollande")
+# before a place, a firm or a thing far more often than a person's surname alone: "en Hollande",
+# "at Gerrard" (a stockbroker), "du Cinema" (an article joined to "de" or "à")
+PLACE_BEFORE = {"in", "en", "at", "du", "des", "au", "aux"}
 AGE_AFTER = re.compile(r"^\s*,\s*(\d{1,2})\s*(ans|years? old)?\s*[,)]")
 
 
@@ -189,8 +191,8 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
 
 def _apart(line: str, toks: tuple[Token, ...], i: int) -> bool:
     """A word standing apart: not in a run of capitalised words ("France
-    Télévisions", "Crashed The Wedding") nor after an article ("the Tories")
-    or "in" ("en Hollande": a region, not François Hollande)."""
+    Télévisions", "Crashed The Wedding") nor after an article ("the Tories",
+    "du Cinema") or "in" or "at" ("en Hollande": a region, not François Hollande)."""
     before = toks[i - 1] if i > 0 else None
     after = toks[i + 1] if i + 1 < len(toks) else None
     return not (before and joined(line, before, toks[i])
