@@ -12,7 +12,7 @@ from .extract.people import FEMALE, LONE_COMMON_WORD, LONE_WORD, MALE, NOBLE, WE
 from .extract.places import is_city, is_place
 from .extract.tokens import PARTICLES, first_names, vocabulary
 from .models import Actor, Archive, Article, Country, Cue, Mention
-from .names import fold, gender_detector, match_keys, prefer, same_person, slugify, sort_key
+from .names import fold, gender, match_keys, prefer, same_person, slugify, sort_key
 from .registry import Registry
 
 NAMED_IN_FULL = 2       # articles naming a person in full before their surname alone is tied to them elsewhere
@@ -211,7 +211,7 @@ def lone_surnames(art: Article, owners: dict[str, str], known: set[str] = frozen
     kept = []
     for r in art.rejected:
         person = owners.get(fold(r.text)) if r.reason in LONE else None
-        if person is None or person in named or not (_may_be_surname(r.text) and not first_names()(r.text)):
+        if person is None or person in named or first_names()(r.text) or not _may_be_surname(r.text):
             kept.append(r)
         elif person not in merged:
             merged[person] = Mention(person, (r.text,), Cue(SURNAME_ELSEWHERE, r.line, r.text))
@@ -229,9 +229,9 @@ def _owner_by_title(m: Mention, owners: dict[str, str]) -> str | None:
     owner = owners.get(fold(m.key))
     if owner is None:
         return None
-    gender = gender_detector().get_gender(owner.split()[0]).replace("mostly_", "")
+    given = gender(owner.split()[0])
     title = fold(title)
-    if title in MALE and gender != "male" or title in FEMALE and gender != "female":
+    if title in MALE and given != "male" or title in FEMALE and given != "female":
         return None
     return owner
 

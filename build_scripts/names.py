@@ -78,7 +78,7 @@ def compatible_given_names(a: str, b: str) -> bool:
         return a[0] == b[0]
     if a == b:
         return True
-    genders = {_gender(a), _gender(b)}
+    genders = {gender(a), gender(b)}
     return jaro_winkler(a, b) >= 0.85 and not {"male", "female"} <= genders    # John is not Joan
 
 
@@ -90,7 +90,8 @@ def gender_detector():
     return gd.Detector(case_sensitive=False)
 
 
-def _gender(given: str) -> str:
+def gender(given: str) -> str:
+    """male, female, andy (either) or unknown, from gender-guesser ("mostly male" counts as male)."""
     return gender_detector().get_gender(given).replace("mostly_", "")
 
 

@@ -158,7 +158,7 @@ def first_names():
 
 
 MIN_NAME_FREQUENCY = 2
-ELIDED = re.compile(r"(?:[cdjlmnst]|qu)['’]", re.IGNORECASE)       # "S'il", "qu'elle"
+ELIDED = re.compile(ELISION.pattern, re.IGNORECASE)       # "S'il", "Qu'elle": the tokenizer's elisions, any case
 
 
 def _plain_word(folded: str) -> bool:
