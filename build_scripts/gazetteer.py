@@ -103,6 +103,7 @@ def load() -> Gazetteer:
     names.update({"GB": "United Kingdom", "US": "United States", "RU": "Russia", "PS": "Palestine"})
 
     extra = yaml.load(resources.files("build_scripts").joinpath("data/countries.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    extra.pop("not_cities", None)          # extract/places.py reads them
     for phrase in extra.pop("not_countries", []):
         add(phrase, "", "not a country")
     for code, entry in extra.items():

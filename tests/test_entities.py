@@ -54,6 +54,32 @@ def test_country_cues(text, code):
     assert code in countries
 
 
+@pytest.mark.parametrize("text,code", [
+    ("Titre\nLes syndicats qui, à Liège comme ailleurs, se mobiliseront vendredi.\n", "BE"),
+    ("Titre\nLe parquet de Charleroi a ouvert une enquête.\n", "BE"),
+    ("Titre\nLe maire d'Aix-en-Provence a démenti.\n", "FR"),
+    ("Headline\nThe company showed its players at a fair in Las Vegas on Monday.\n", "US"),
+    ("Headline\nHe won the indoor tournament in Rotterdam last week.\n", "NL"),
+])
+def test_a_city_after_a_word_of_place_stands_for_its_country(text, code):
+    _, countries, _ = tags(text)
+    assert countries == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\nRotterdam beat them twice last season.\n",               # no word of place before it
+    "Headline\nHe played in Phoenix Suns colours for a decade.\n",       # part of a longer name
+    "Headline\nShe is an analyst at Jupiter Research, the firm said.\n",
+    "Headline\nBoom In Mobile Sales Hits Phone Makers\n",                # a headline In Title Case
+    "Headline\nVoters in Ontario and Surrey went to the polls.\n",       # regions, not the cities of the name
+    "Headline\nHe moved in Charlotte's circle for years.\n",             # a given name
+    "Headline\nFans were waiting in Newcastle for the team bus.\n",      # two countries' cities of that name
+])
+def test_a_city_that_may_be_something_else_tags_no_country(text):
+    _, countries, _ = tags(text)
+    assert countries == []
+
+
 def test_country_inside_an_organisation_name_is_not_tagged():
     _, countries, _ = tags("Headline\nThe Bank of England raised rates, the Algerian Ministry of Defense said.\n")
     assert "GB" not in countries

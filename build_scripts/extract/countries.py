@@ -1,11 +1,23 @@
 """Countries (ISO 3166-1 alpha-2) from names, demonyms, capitals and
-institutions standing for a state, in English and French. Words inside a
-person's name or an organisation's name do not count, nor does furniture."""
+institutions standing for a state, in English and French, and from a larger
+city whose name is its own, where the text says it is a place ("in
+Rotterdam", "à Liège", "d'Aix"). Words inside a person's name or an
+organisation's name do not count, nor does furniture."""
 from __future__ import annotations
+
+from functools import lru_cache
 
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
-from .tokens import tokenize
+from .places import city_countries
+from .tokens import Token, tokenize
+
+# words after which a capitalised name is a place
+PLACE_WORDS = {"en": frozenset({"in", "at", "from", "near", "outside"}),
+               "fr": frozenset({"à", "de", "vers", "depuis"})}
+ELIDED_DE = ("d'", "d’", "D'", "D’")
+CITY = "city"
+CITY_CUE = "a city of the country, after a word of place"
 
 
 def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) -> list[Mention]:
@@ -16,12 +28,23 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
     for number, start, end in taken:
         blocked.setdefault(number, []).append((start, end))
     lookup, starts = gaz.lookup, gaz.starts
+    cities, city_sizes = _cities()
+    place_words = PLACE_WORDS.get(language, PLACE_WORDS["en"])
     for line in lines:
         toks = tokenize(line.text)
         spans = blocked.get(line.number, [])
         after = 0          # the first token after the last phrase found
         for i, tok in enumerate(toks):
-            if i < after or tok.text not in starts and not lookup(tok.text):
+            if i < after:
+                continue
+            if tok.text not in starts and not lookup(tok.text):
+                if tok.capitalised and tok.text in city_sizes:         # few words: a city's first
+                    hit = _city(line, toks, i, cities, city_sizes[tok.text], place_words, language)
+                    if hit and not any(s <= hit[3] < e or s < hit[4] <= e for s, e in spans):
+                        n, (code, _), phrase, start, end = hit
+                        after = i + n
+                        cues.setdefault(code, Cue(CITY_CUE, line.number, phrase))
+                        forms.setdefault(code, []).append(phrase)
                 continue          # most words: no phrase starts here
             hit = None
             longest = min(gaz.longest, len(toks) - i) if tok.text in starts else 1
@@ -47,3 +70,46 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
                 cues[code] = Cue(f"country {kind}", line.number, phrase)
             forms.setdefault(code, []).append(phrase)
     return [Mention(code, tuple(dict.fromkeys(forms[code])), cues[code]) for code in sorted(forms)]
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
+    """The cities, and for each first word the numbers of words of the cities it starts, longest first."""
+    table = city_countries()
+    sizes: dict[str, set[int]] = {}
+    for name in table:
+        words = [t.text for t in tokenize(name)]
+        if " ".join(words) == name:         # names the tokenizer reads back as they are
+            sizes.setdefault(words[0], set()).add(len(words))
+    return table, {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
+
+
+def _city(line: Line, toks: list[Token], i: int, cities: dict[str, str], sizes: tuple[int, ...],
+          place_words: frozenset, language: str):
+    """The city starting at token i, when a word of place stands before it,
+    no capitalised word follows it ("in Phoenix Suns"), and the line is no
+    headline In Title Case; else None."""
+    start = toks[i].start
+    elided = line.text[max(0, start - 2):start] in ELIDED_DE and language == "fr"
+    if not elided and (i == 0 or toks[i - 1].text.lower() not in place_words):
+        return None
+    for n in sizes:
+        if i + n > len(toks):
+            continue
+        phrase = " ".join(t.text for t in toks[i:i + n])
+        code = cities.get(phrase)
+        if code is None:
+            continue
+        end = toks[i + n - 1].end
+        if i + n < len(toks) and toks[i + n].capitalised and not line.text[end:toks[i + n].start].strip():
+            return None
+        if _title_case(toks[:i] + toks[i + n:]):
+            return None
+        return n, (code, CITY), phrase, start, end
+    return None
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """Words whose longer ones are mostly capitalised: a headline in Title Case."""
+    words = [t for t in toks if len(t.text) > 3]
+    return len(words) >= 4 and sum(t.capitalised for t in words) > 0.6 * len(words)
