@@ -22,6 +22,26 @@ def test_title_and_surname_link():
     assert countries == ["DE", "KE"]
 
 
+@pytest.mark.parametrize("text,name", [
+    ('Headline\nQwerty Zorglub kept his dream alive on Friday.\n"It is awesome," said Zorglub.\n', "Qwerty Zorglub"),
+    ("Headline\nQwerty Zorglub spoke on Friday.\nMr Zorglub left early.\n", "Qwerty Zorglub"),
+    ("Headline\nQwerty Zorglub won again.\nZorglub, 23, is the favourite.\n", "Qwerty Zorglub"),
+])
+def test_a_name_with_no_sign_is_a_person_when_the_article_gives_its_surname_as_one(text, name):
+    people, _, _ = tags(text)
+    assert people == {name: (name, "Zorglub")}
+
+
+@pytest.mark.parametrize("text", [
+    'Classy Zorglub makes progress\nThe match went on.\n"It is awesome," said Zorglub.\n',     # a headline's adjective
+    'Headline\nAston Villa won again.\n"It is awesome," said Villa.\n',                       # a club
+    'Headline\nBrighter Future won again.\n"It is awesome," said Future.\n',                  # a common word
+])
+def test_a_name_with_no_sign_stays_turned_down(text):
+    people, _, _ = tags(text)
+    assert len(people) <= 1 and not any(" " in name for name in people)
+
+
 def test_byline_author_is_not_an_actor():
     people, _, _ = tags("Headline\nMinister Jean Dupont spoke in Paris on trade.\nBy Marie Curie\n")
     assert list(people) == ["Jean Dupont"]

@@ -60,6 +60,8 @@ class Person:
 
 # Honorifics that only ever stand before a person ("Mr Brown"), unlike
 # "General" ("General Election") or "President" ("President Hotel").
+NO_SIGN = "no sign it is a person: no known given name, title, verb of saying or role"
+SURNAME_CUED = "surname given alone as a person's in the article"
 PERSONAL = {"mr", "mrs", "ms", "miss", "m", "mme", "mlle", "dr", "lord", "lady", "sir", "dame", "baroness",
             "baron", "prince", "princess", "mgr", "me", "pr", "prof"}
 # Honorifics that say whether a man or a woman is named ("Mrs Blair" is not Tony Blair).
@@ -128,9 +130,11 @@ def _not_a_name(toks: tuple[Token, ...], lowercase: set[str], language: str) -> 
 
 
 def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], language: str,
-               rejected: list[Rejection] | None = None) -> tuple[list[Candidate], list[Single]]:
+               rejected: list[Rejection] | None = None,
+               unsure: list[Candidate] | None = None) -> tuple[list[Candidate], list[Single]]:
     """Full-name candidates (accepted) and single-word ones (still to be linked);
-    names turned down are added to `rejected` with the reason."""
+    names turned down are added to `rejected` with the reason, and those with
+    no sign at all of being a person to `unsure` too."""
     def reject(form: str, line: Line, reason: str) -> None:
         if rejected is not None:
             rejected.append(Rejection(form, line.number, reason))
@@ -180,7 +184,9 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                     and toks[seg[1]].folded not in lowercase:
                 cue = "initial and surname"
             if not cue:
-                reject(form, line, "no sign it is a person: no known given name, title, verb of saying or role")
+                reject(form, line, NO_SIGN)
+                if unsure is not None and not first.acronym and not _not_a_name(seg_toks, lowercase, language):
+                    unsure.append(Candidate(form, seg_toks, line, SURNAME_CUED, demonym))
             else:
                 full.append(Candidate(form, seg_toks, line, cue, demonym))
                 shared = _coordinated(line.text, toks, seg, is_first)
@@ -251,7 +257,13 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
     """People mentions, the (line number, start, end) spans their names cover,
     and the name-like phrases turned down."""
     rejected: list[Rejection] = []
-    full, single = candidates(lines, registry, authors, language, rejected)
+    unsure: list[Candidate] = []
+    full, single = candidates(lines, registry, authors, language, rejected, unsure)
+    promoted = _surname_cued(unsure, single, language)
+    if promoted:
+        full = full + promoted
+        taken = {fold(c.form) for c in promoted}
+        rejected = [r for r in rejected if not (r.reason == NO_SIGN and fold(r.text) in taken)]
     people: list[Person] = []
 
     def add(person: Person, cand: Candidate) -> None:
@@ -336,6 +348,34 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
         mentions.append(Mention(p.key, forms, p.cue or Cue("name"), country))
         spans.extend(p.spans)
     return mentions, spans, _unique(rejected)
+
+
+def _surname_cued(unsure: list[Candidate], single: list[Single], language: str) -> list[Candidate]:
+    """Names of two or three words with no sign of their own whose last word
+    the same article gives alone as a person's: after a personal title ("Mr
+    Hewitt"), with an age ("Hewitt, 23,") or with a verb of saying ("said
+    Hewitt") when the word is no common word. "Lleyton Hewitt" is a person
+    when the article goes on with "said Hewitt". Only in the body, and not
+    for a club ("Aston Villa ... said Villa")."""
+    if not unsure:
+        return []
+    cued = set()
+    for item in single:
+        cand = item.candidate
+        word = cand.tokens[0]
+        if item.lowercase or len(word.text) < 3 or cand.line.role not in ("body", "caption"):
+            continue
+        if item.honorific and fold(item.honorific) in PERSONAL or AGE_AFTER.match(cand.line.text[word.end:]) \
+                or cand.cue == "verb of saying" and not common_word(word.text, language):
+            cued.add(word.folded)
+    if not cued:
+        return []
+    organizations, gaz, vocab = known_organizations()[0], load_gazetteer(), vocabulary()
+    return [c for c in unsure if len(c.tokens) <= 3 and c.tokens[-1].folded in cued
+            and not vocab.is_title(c.tokens[0].text) and not vocab.is_title(c.tokens[0].text[:-1])   # "Princes William"
+            and c.line.role in ("body", "caption")          # headlines: "Classy Henman", "Dogged Federer"
+            and c.form not in organizations and c.tokens[-1].text not in organizations     # "Aston Villa", "Rangers"
+            and not is_city(c.tokens[0].text) and not gaz.lookup(c.tokens[0].text)]       # "Glasgow Rangers"
 
 
 def _unique(rejected: list[Rejection]) -> list[Rejection]:
