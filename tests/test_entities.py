@@ -42,6 +42,18 @@ def test_a_name_with_no_sign_stays_turned_down(text):
     assert len(people) <= 1 and not any(" " in name for name in people)
 
 
+@pytest.mark.parametrize("text,organisation", [
+    ("Headline\nA report by the Joseph Rowntree Foundation found poverty rising.\n", "Joseph Rowntree Foundation"),
+    ("Headline\nPatients at the Elizabeth Garrett Anderson Hospital waited.\n", "Elizabeth Garrett Anderson Hospital"),
+    ("Titre\nSelon une étude pour l'Institut Paul Delouvrier, les Français préfèrent.\n", "Institut Paul Delouvrier"),
+    ("Titre\nLe porte-avions Charles de Gaulle a quitté le port avenue Raymond Poincaré.\n", None),
+])
+def test_a_thing_named_after_a_person_tags_no_person(text, organisation):
+    people, _, orgs = tags(text)
+    assert people == {}
+    assert organisation is None or organisation in orgs
+
+
 def test_byline_author_is_not_an_actor():
     people, _, _ = tags("Headline\nMinister Jean Dupont spoke in Paris on trade.\nBy Marie Curie\n")
     assert list(people) == ["Jean Dupont"]

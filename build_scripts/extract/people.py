@@ -60,6 +60,7 @@ class Person:
 
 NO_SIGN = "no sign it is a person: no known given name, title, verb of saying or role"
 SURNAME_CUED = "surname given alone as a person's in the article"
+NAMED_AFTER = "part of the name of a thing named after a person (a foundation, a school, a street, a ship)"
 # Honorifics that only ever stand before a person ("Mr Brown"), unlike
 # "General" ("General Election") or "President" ("President Hotel").
 PERSONAL = {"mr", "mrs", "ms", "miss", "m", "mme", "mlle", "dr", "lord", "lady", "sir", "dame", "baroness",
@@ -152,6 +153,9 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                 continue
             seg = _drop_leading_non_names(line.text, toks, seg, is_first, registry, lowercase, language)
             form = " ".join(line.text[toks[seg[0]].start:toks[seg[-1]].end].split())
+            if _named_after(line.text, toks, seg):
+                reject(form, line, NAMED_AFTER)
+                continue
             if author_words and set(fold(form).split()) <= author_words:
                 reject(form, line, "the byline's author, not a person in the story")
                 continue
@@ -193,6 +197,19 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                 if shared:
                     full.append(Candidate(shared[0], shared[1], line, "given name joined to a full name", demonym))
     return full, single
+
+
+def _named_after(line: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
+    """A name that is part of a thing's named after the person: "the Joseph
+    Rowntree Foundation", "l'Institut Paul Delouvrier", "le porte-avions
+    Charles de Gaulle"."""
+    vocab = vocabulary()
+    first, last = seg[0], seg[-1]
+    if last + 1 < len(toks):
+        after = toks[last + 1]
+        if after.capitalised and after.folded in vocab.named_after and joined(line, toks[last], after):
+            return True
+    return first > 0 and toks[first - 1].folded in vocab.named_before and joined(line, toks[first - 1], toks[first])
 
 
 def _apart(line: str, toks: tuple[Token, ...], i: int) -> bool:

@@ -94,6 +94,8 @@ class Vocabulary:
     function_words: frozenset
     calendar: frozenset          # months and weekdays, folded, in several languages
     common_acronyms: frozenset   # "TV", "PC": acronyms that are not organisations
+    named_after: frozenset       # "Foundation": after a name, the name is a thing's ("the Joseph Rowntree Foundation")
+    named_before: frozenset      # "avenue": before a name, the same ("avenue Raymond Poincaré")
 
     def is_title(self, word: str) -> bool:
         f = fold(word)
@@ -131,6 +133,8 @@ def vocabulary() -> Vocabulary:
         function_words=frozenset(fold(w) for w in data["function_words"]),
         calendar=frozenset(calendar),
         common_acronyms=frozenset(fold(w) for w in data["common_acronyms"]),
+        named_after=frozenset(fold(w) for w in data["named_after"]),
+        named_before=frozenset(fold(w) for w in data["named_before"]),
     )
 
 
