@@ -32,6 +32,22 @@ def test_a_name_with_no_sign_is_a_person_when_the_article_gives_its_surname_as_o
     assert people == {name: (name, "Zorglub")}
 
 
+def test_a_name_with_no_sign_in_a_list_of_people_is_a_person():
+    people, _, _ = tags("Headline\nThe effects look false but Qwerty Zorglub, Kirsten Dunst and Alfred Molina "
+                        "make this compelling.\n")
+    assert set(people) == {"Qwerty Zorglub", "Kirsten Dunst", "Alfred Molina"}
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\nThey met Qwerty Zorglub and Kirsten Dunst on Friday.\n",              # two names are no list
+    "Headline\nThe song features Qwerty Zorglub, Azerty Plonk and Alfred Molina.\n",  # fewer people than not
+    "Qwerty Zorglub, Kirsten Dunst and Alfred Molina\nThe film opens on Friday.\n",  # a headline
+])
+def test_a_name_with_no_sign_outside_a_list_of_people_stays_turned_down(text):
+    people, _, _ = tags(text)
+    assert "Qwerty Zorglub" not in people
+
+
 @pytest.mark.parametrize("text", [
     'Classy Zorglub makes progress\nThe match went on.\n"It is awesome," said Zorglub.\n',     # a headline's adjective
     'Headline\nAston Villa won again.\n"It is awesome," said Villa.\n',                       # a club

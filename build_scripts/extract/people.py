@@ -60,6 +60,8 @@ class Person:
 
 NO_SIGN = "no sign it is a person: no known given name, title, verb of saying or role"
 SURNAME_CUED = "surname given alone as a person's in the article"
+LISTED = "in a list of names of people"
+LIST_SEPARATORS = (", ", " and ", " or ", ", and ", ", or ", " et ", " ou ", ", et ", " & ")
 NAMED_AFTER = "part of the name of a thing named after a person (a foundation, a school, a street, a ship)"
 # Honorifics that only ever stand before a person ("Mr Brown"), unlike
 # "General" ("General Election") or "President" ("President Hotel").
@@ -277,6 +279,7 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
     unsure: list[Candidate] = []
     full, single = candidates(lines, registry, authors, language, rejected, unsure)
     promoted = _surname_cued(unsure, single, language)
+    promoted += _listed([c for c in unsure if c not in promoted], full + promoted)
     if promoted:
         full = full + promoted
         taken = {fold(c.form) for c in promoted}
@@ -393,6 +396,35 @@ def _surname_cued(unsure: list[Candidate], single: list[Single], language: str) 
             and c.line.role in ("body", "caption")          # headlines: "Classy Henman", "Dogged Federer"
             and c.form not in organizations and c.tokens[-1].text not in organizations     # "Aston Villa", "Rangers"
             and not is_city(c.tokens[0].text) and not gaz.lookup(c.tokens[0].text)]       # "Glasgow Rangers"
+
+
+def _listed(unsure: list[Candidate], full: list[Candidate]) -> list[Candidate]:
+    """Names with no sign of their own in a list of three or more names, at
+    least two of them people and no fewer people than not: "Tobey Maguire,
+    Kirsten Dunst and Alfred Molina", "Arturo Lupoli, Quincy Owusu-Abeyie or
+    Jeremie Aliadiere" (given names no name list has)."""
+    if not unsure:
+        return []
+    lines: dict[int, list[tuple[Candidate, bool]]] = {}
+    for cand, person in [(c, True) for c in full] + [(c, False) for c in unsure]:
+        lines.setdefault(cand.line.number, []).append((cand, person))
+    found = []
+    for items in lines.values():
+        if all(person for _, person in items):
+            continue
+        items.sort(key=lambda item: item[0].tokens[0].start)
+        text = items[0][0].line.text
+        chain = [items[0]]
+        for item in items[1:] + [None]:
+            if item and text[chain[-1][0].tokens[-1].end:item[0].tokens[0].start] in LIST_SEPARATORS:
+                chain.append(item)
+                continue
+            people = sum(person for _, person in chain)
+            if len(chain) >= 3 and people >= 2 and 2 * people >= len(chain):
+                found += [cand for cand, person in chain if not person and len(cand.tokens) in (2, 3)
+                          and cand.line.role in ("body", "caption")]
+            chain = [item]
+    return [Candidate(c.form, c.tokens, c.line, LISTED, c.demonym) for c in found]
 
 
 def _unique(rejected: list[Rejection]) -> list[Rejection]:
