@@ -128,6 +128,24 @@ def test_a_city_that_may_be_something_else_tags_no_country(text):
     assert countries == []
 
 
+@pytest.mark.parametrize("text,person,country", [
+    ("Titre\nLe RN a choisi le conseiller régional Jordan Bardella, âgé de 23 ans.\n", "Jordan Bardella", "JO"),
+    ("Titre\nSelon le constitutionnaliste Dominique Rousseau, le texte passera.\n", "Dominique Rousseau", "DM"),
+])
+def test_a_country_that_is_a_given_name_before_a_surname_is_a_person(text, person, country):
+    people, countries, _ = tags(text)
+    assert person in people and country not in countries
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Titre\nLe directeur de France Télévisions a répondu.\n", "FR"),        # a name more frequent as a word
+    ("Headline\nStudents at Georgia Tech protested.\n", "GE"),                # not a surname after it
+])
+def test_a_country_before_another_name_stays_a_country_word(text, country):
+    people, _, _ = tags(text)
+    assert people == {}
+
+
 def test_country_inside_an_organisation_name_is_not_tagged():
     _, countries, _ = tags("Headline\nThe Bank of England raised rates, the Algerian Ministry of Defense said.\n")
     assert "GB" not in countries

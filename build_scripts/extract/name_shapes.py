@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .tokens import PARTICLES, Token, first_names, joined, vocabulary
+from wordfreq import zipf_frequency
+
+from .tokens import PARTICLES, Token, common_word, first_names, joined, vocabulary
 
 SURNAME_TITLES = {"king", "major", "bishop", "marshal", "judge", "abbott", "prince", "knight", "baron", "duke"}
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3}|XIX|XX)$")
@@ -65,6 +67,21 @@ def _never_a_name(word: str) -> bool:
     return "-" in word and any(p[:1].islower() and p not in PARTICLES for p in word.split("-")[1:])
 
 
+def _country_given_name(tok: Token, nxt: Token, gaz) -> bool:
+    """'Jordan Bardella', 'Maurice Ulrich', 'Dominique Rousseau': a country's
+    name that is also a given name, before a word that can only be a surname
+    (the two words alone in their run: not 'Georgia Tech', 'Lake Chad
+    Basin'). Not a capital ('Paris Normandie', 'Milan Indoors'), nor a name
+    more frequent as a word than a given name ever is ('France Inter')."""
+    found = gaz.lookup(tok.text)
+    return bool(found) and found[1] == "name" and first_names()(tok.text) and _kind_simple(nxt, gaz) == "N" \
+        and not common_word(nxt.text, "en") and not common_word(nxt.text, "fr") \
+        and max(zipf_frequency(tok.text.lower(), "en"), zipf_frequency(tok.text.lower(), "fr")) < COUNTRY_AS_NAME_ZIPF
+
+
+COUNTRY_AS_NAME_ZIPF = 5.0
+
+
 def _kind_simple(tok: Token, gaz) -> str:
     vocab = vocabulary()
     if not tok.capitalised or vocab.is_common(tok.text) or gaz.lookup(tok.text) or tok.acronym:
@@ -102,6 +119,8 @@ def segments(line: str, toks: tuple[Token, ...], gaz) -> list[tuple[list[int], l
             if toks[i].text == "A" and nxt is not None and in_name_list(line, toks[i]):
                 kind = "N"
             kinds.append(kind)
+        if len(run) == 2 and kinds == ["V", "N"] and _country_given_name(toks[run[0]], toks[run[1]], gaz):
+            kinds[0] = "N"
         context: list[int] = []
         seg: list[int] = []
         for j, i in enumerate(run):
