@@ -63,11 +63,19 @@ def test_a_name_with_no_sign_stays_turned_down(text):
     ("Headline\nPatients at the Elizabeth Garrett Anderson Hospital waited.\n", "Elizabeth Garrett Anderson Hospital"),
     ("Titre\nSelon une étude pour l'Institut Paul Delouvrier, les Français préfèrent.\n", "Institut Paul Delouvrier"),
     ("Titre\nLe porte-avions Charles de Gaulle a quitté le port avenue Raymond Poincaré.\n", None),
+    ("Headline\nThe firms comply with the federal Can-Spam Act, she said.\n", None),
+    ("Headline\nThe play opens at the Ethel Barrymore Theatre next month.\n", None),
 ])
 def test_a_thing_named_after_a_person_tags_no_person(text, organisation):
     people, _, orgs = tags(text)
     assert people == {}
     assert organisation is None or organisation in orgs
+
+
+def test_a_verb_of_saying_after_a_firm_someone_works_for_cues_no_person():
+    people, _, _ = tags('Headline\n"It hurt," Simon Wheatley, from Goldman Sachs, told Reuters. '
+                        'Analysts at Dresdner Kleinwort Wasserstein said more.\n')
+    assert set(people) == {"Simon Wheatley"}
 
 
 def test_byline_author_is_not_an_actor():

@@ -195,10 +195,10 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
         return "verb of saying", demonym     # not 'dit « Dieu va te punir »', 'he said. Young, who…'
     after = toks[last + 1:last + 4]
     gap = line[toks[last].end:after[0].start] if after else ""
-    if after and not after[0].capitalised and after[0].folded in vocab.speech and gap.strip() in ("", ","):
-        return "verb of saying", demonym
-    if after and not after[0].capitalised and " ".join(t.folded for t in after[:2]) in vocab.speech \
-            and gap.strip() in ("", ","):
+    # "Simon Wheatley, from Goldman Sachs, told Reuters", "analysts at Citigroup said": who speaks comes before
+    affiliation = bool(attached) and attached[0].folded in AFFILIATION
+    if after and not affiliation and not after[0].capitalised and gap.strip() in ("", ",") and (
+            after[0].folded in vocab.speech or " ".join(t.folded for t in after[:2]) in vocab.speech):
         return "verb of saying", demonym
     if gap.strip() == ",":
         window = toks[last + 1:last + 7]
@@ -208,6 +208,7 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
 
 
 
+AFFILIATION = frozenset({"from", "at", "of", "with", "de", "du", "des", "chez"})     # "X, from Goldman Sachs, said"
 QUOTE_OR_STOP = re.compile("[«“\"‘.!?;:]")     # a quotation or a new sentence starts
 HONORIFIC_BEFORE = re.compile(r"(?:^|[\s(«“\"])(M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme\.?|Mlle\.?|Pr\.|Prof\.?|Me\.|Mgr\.?)\s+$")
 

@@ -203,10 +203,12 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
 
 def _named_after(line: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
     """A name that is part of a thing's named after the person: "the Joseph
-    Rowntree Foundation", "l'Institut Paul Delouvrier", "le porte-avions
-    Charles de Gaulle"."""
+    Rowntree Foundation", "the Sarbanes-Oxley Act", "l'Institut Paul
+    Delouvrier", "le porte-avions Charles de Gaulle"."""
     vocab = vocabulary()
     first, last = seg[0], seg[-1]
+    if last > first and toks[last].folded in vocab.named_after:
+        return True         # "the Can-Spam Act": the thing's word inside the run of capitals
     if last + 1 < len(toks):
         after = toks[last + 1]
         if after.capitalised and after.folded in vocab.named_after and joined(line, toks[last], after):
