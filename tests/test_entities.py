@@ -72,6 +72,22 @@ def test_a_thing_named_after_a_person_tags_no_person(text, organisation):
     assert organisation is None or organisation in orgs
 
 
+def test_a_thing_named_after_a_noun_for_its_kind_is_no_person_in_the_whole_article():
+    people, _, _ = tags("Headline\nMike Leigh won for the film Vera Drake, which stars Imelda Staunton. "
+                        "Vera Drake also won in Venice.\n")
+    assert set(people) == {"Mike Leigh", "Imelda Staunton"}
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\nShe joined the company Jeff Bezos founded in 1994.\n",      # the name goes on as a subject
+    "Headline\nHe will now play Gaston Gaudio, who beat Flavio Saretta.\n",  # "play" is also a verb
+    "Headline\nThe Dutch film maker Theo van Gogh, notorious, was killed.\n",  # a film maker is a person
+])
+def test_a_person_after_a_noun_is_still_a_person(text):
+    people, _, _ = tags(text)
+    assert len(people) >= 1
+
+
 def test_a_verb_of_saying_after_a_firm_someone_works_for_cues_no_person():
     people, _, _ = tags('Headline\n"It hurt," Simon Wheatley, from Goldman Sachs, told Reuters. '
                         'Analysts at Dresdner Kleinwort Wasserstein said more.\n')

@@ -62,6 +62,7 @@ NO_SIGN = "no sign it is a person: no known given name, title, verb of saying or
 SURNAME_CUED = "surname given alone as a person's in the article"
 LISTED = "in a list of names of people"
 LIST_SEPARATORS = (", ", " and ", " or ", ", and ", ", or ", " et ", " ou ", ", et ", " & ")
+THING = "the name of a thing: a noun for a kind of thing stands before it (\"the film Vera Drake,\")"
 NAMED_AFTER = "part of the name of a thing named after a person (a foundation, a school, a street, a ship)"
 # Honorifics that only ever stand before a person ("Mr Brown"), unlike
 # "General" ("General Election") or "President" ("President Hotel").
@@ -149,6 +150,7 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
     lowercase = {t.folded for _, toks in tokenized for t in toks if not t.capitalised}
     full: list[Candidate] = []
     single: list[Single] = []
+    things: set[str] = set()        # names the article gives to a thing ("the film Vera Drake,")
     for line, toks in tokenized:
         for seg, context in segments(line.text, toks, gaz):
             if len(seg) > MAX_NAME_WORDS:
@@ -157,6 +159,10 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
             form = " ".join(line.text[toks[seg[0]].start:toks[seg[-1]].end].split())
             if _named_after(line.text, toks, seg):
                 reject(form, line, NAMED_AFTER)
+                continue
+            if _thing_named(line.text, toks, seg) and not registry.find(form):
+                things.add(fold(form))
+                reject(form, line, THING)
                 continue
             if author_words and set(fold(form).split()) <= author_words:
                 reject(form, line, "the byline's author, not a person in the story")
@@ -198,6 +204,12 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                 shared = _coordinated(line.text, toks, seg, is_first)
                 if shared:
                     full.append(Candidate(shared[0], shared[1], line, "given name joined to a full name", demonym))
+    if things:          # the thing's name elsewhere in the article is the thing's too
+        for cand in [c for c in full if fold(c.form) in things] + [s.candidate for s in single
+                                                                  if fold(s.candidate.form) in things]:
+            reject(cand.form, cand.line, THING)
+        full = [c for c in full if fold(c.form) not in things]
+        single = [s for s in single if fold(s.candidate.form) not in things]
     return full, single
 
 
@@ -214,6 +226,19 @@ def _named_after(line: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
         if after.capitalised and after.folded in vocab.named_after and joined(line, toks[last], after):
             return True
     return first > 0 and toks[first - 1].folded in vocab.named_before and joined(line, toks[first - 1], toks[first])
+
+
+def _thing_named(line: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
+    """A name right after a noun for a kind of thing, ended by a punctuation
+    mark: "the film Vera Drake,", "first single Hey Joe,", "security firm
+    Sophos." (not "the company Jeff Bezos founded": the name may be the
+    subject of what follows)."""
+    first, last = seg[0], seg[-1]
+    if first == 0 or toks[first - 1].capitalised or toks[first - 1].folded not in vocabulary().thing_before \
+            or not joined(line, toks[first - 1], toks[first]):
+        return False
+    rest = line[toks[last].end:].lstrip(" ")
+    return not rest or rest[0] in ",.;:!?)"
 
 
 def _apart(line: str, toks: tuple[Token, ...], i: int) -> bool:

@@ -96,6 +96,7 @@ class Vocabulary:
     common_acronyms: frozenset   # "TV", "PC": acronyms that are not organisations
     named_after: frozenset       # "Foundation": after a name, the name is a thing's ("the Joseph Rowntree Foundation")
     named_before: frozenset      # "avenue": before a name, the same ("avenue Raymond Poincaré")
+    thing_before: frozenset      # "film": before a name a punctuation mark ends, a thing's name ("the film Vera Drake,")
 
     def is_title(self, word: str) -> bool:
         f = fold(word)
@@ -135,6 +136,7 @@ def vocabulary() -> Vocabulary:
         common_acronyms=frozenset(fold(w) for w in data["common_acronyms"]),
         named_after=frozenset(fold(w) for w in data["named_after"]),
         named_before=frozenset(fold(w) for w in data["named_before"]),
+        thing_before=frozenset(fold(w) for w in data["thing_before"]),
     )
 
 
