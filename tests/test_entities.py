@@ -142,7 +142,7 @@ def test_a_city_after_a_word_of_place_stands_for_its_country(text, code):
     "Headline\nRotterdam beat them twice last season.\n",               # no word of place before it
     "Headline\nHe played in Phoenix Suns colours for a decade.\n",       # part of a longer name
     "Headline\nShe is an analyst at Jupiter Research, the firm said.\n",
-    "Headline\nBoom In Mobile Sales Hits Phone Makers\n",                # a headline In Title Case
+    "Boom In Mobile Sales Hits Phone Makers\nThe market grew.\n",         # a headline In Title Case
     "Headline\nVoters in Ontario and Surrey went to the polls.\n",       # regions, not the cities of the name
     "Headline\nHe moved in Charlotte's circle for years.\n",             # a given name
     "Headline\nFans were waiting in Newcastle for the team bus.\n",      # two countries' cities of that name
@@ -168,6 +168,18 @@ def test_a_country_that_is_a_given_name_before_a_surname_is_a_person(text, perso
 def test_a_country_before_another_name_stays_a_country_word(text, country):
     people, _, _ = tags(text)
     assert people == {}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Headline\nJobs will go at Credit Suisse First Boston and at Bell Canada.\n", []),
+    ("Headline\nHe voted for a Little Britain sketch and the band Jools Holland booked.\n", []),
+    ("Headline\nDiaries from Communist Russia and Victorian England were sold.\n", ["GB", "RU"]),
+    ("Titre\nLa direction d'Amazon France a répondu.\n", ["FR"]),                  # the firm's branch in France
+    ("Headline\nSaid Aidan O'Carroll, E&Y's UK head of tax.\n", ["GB"]),
+])
+def test_a_country_after_a_capitalised_word_is_part_of_a_name_unless_it_qualifies_it(text, found):
+    _, countries, _ = tags(text)
+    assert countries == found
 
 
 def test_country_inside_an_organisation_name_is_not_tagged():

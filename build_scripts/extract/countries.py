@@ -10,12 +10,15 @@ from functools import lru_cache
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from .places import city_countries
-from .tokens import Token, tokenize
+from .name_shapes import sentence_start
+from .organizations import known as known_organizations
+from .tokens import Token, joined, tokenize, vocabulary
 
 # words after which a capitalised name is a place
 PLACE_WORDS = {"en": frozenset({"in", "at", "from", "near", "outside"}),
                "fr": frozenset({"à", "de", "vers", "depuis"})}
 ELIDED_DE = ("d'", "d’", "D'", "D’")
+HEADLINES = ("title", "heading")       # lines that may be written In Title Case
 CITY_CUE = "a city of the country, after a word of place"
 
 
@@ -65,6 +68,8 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
             after = i + n
             if not code or any(s <= start < e or s < end <= e for s, e in spans):
                 continue
+            if kind == "name" and i > 0 and _named_before(line, toks, i):
+                continue            # "Bell Canada", "Credit Suisse": a firm's name
             if code not in forms:
                 cues[code] = Cue(f"country {kind}", line.number, phrase)
             forms.setdefault(code, []).append(phrase)
@@ -103,7 +108,7 @@ def _city(line: Line, toks: list[Token], i: int, cities: dict[str, str], sizes: 
         end = toks[i + n - 1].end
         if i + n < len(toks) and toks[i + n].capitalised and not line.text[end:toks[i + n].start].strip():
             return None
-        if _title_case(toks[:i] + toks[i + n:]):
+        if line.role in HEADLINES and _title_case(toks[:i] + toks[i + n:]):
             return None
         return n, code, phrase, start, end
     return None
@@ -113,3 +118,23 @@ def _title_case(toks: list[Token]) -> bool:
     """Words whose longer ones are mostly capitalised: a headline in Title Case."""
     words = [t for t in toks if len(t.text) > 3]
     return len(words) >= 4 and sum(t.capitalised for t in words) > 0.6 * len(words)
+
+
+def _named_before(line: Line, toks: list[Token], i: int) -> bool:
+    """A country's name after a capitalised word of the same name ("Bell
+    Canada", "Credit Suisse", "Little Britain"): not the first word of a
+    sentence, a title, a word of place or time ("North", "Monday"), a word
+    that qualifies a country ("Communist", "Vichy", "Rural"), another
+    country's word, a possessive ("E&Y's UK"), a well-known organisation
+    ("Amazon France": its branch in the country), nor in a headline In Title Case."""
+    prev = toks[i - 1]
+    if not prev.capitalised or prev.acronym or not joined(line.text, prev, toks[i]) or sentence_start(line.text, prev) \
+            or prev.text.endswith(("'s", "’s")):          # "E&Y's UK head of tax"
+        return False
+    vocab = vocabulary()
+    f = prev.folded
+    if f in vocab.function_words or f in vocab.place_heads or f in vocab.calendar or vocab.is_title(prev.text) \
+            or f in vocab.qualifiers or f in vocab.country_qualifiers or f.endswith(("ist", "an")) \
+            or load_gazetteer().lookup(prev.text) or prev.text in known_organizations()[0]:
+        return False    # "Communist Russia", "Victorian England", "Vichy France"; "Amazon France": the firm in France
+    return not (line.role in HEADLINES and _title_case(toks))

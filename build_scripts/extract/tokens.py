@@ -96,6 +96,7 @@ class Vocabulary:
     common_acronyms: frozenset   # "TV", "PC": acronyms that are not organisations
     named_after: frozenset       # "Foundation": after a name, the name is a thing's ("the Joseph Rowntree Foundation")
     named_before: frozenset      # "avenue": before a name, the same ("avenue Raymond Poincaré")
+    country_qualifiers: frozenset    # "Communist": before a country's name, still the country ("Communist Russia")
     thing_before: frozenset      # "film": before a name a punctuation mark ends, a thing's name ("the film Vera Drake,")
 
     def is_title(self, word: str) -> bool:
@@ -137,6 +138,7 @@ def vocabulary() -> Vocabulary:
         named_after=frozenset(fold(w) for w in data["named_after"]),
         named_before=frozenset(fold(w) for w in data["named_before"]),
         thing_before=frozenset(fold(w) for w in data["thing_before"]),
+        country_qualifiers=frozenset(fold(w) for w in data["country_qualifiers"]),
     )
 
 
