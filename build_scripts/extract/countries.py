@@ -9,9 +9,9 @@ from functools import lru_cache
 
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
-from .places import city_countries
 from .name_shapes import sentence_start
 from .organizations import known as known_organizations
+from .places import city_countries
 from .tokens import Token, joined, tokenize, vocabulary
 
 # words after which a capitalised name is a place
@@ -68,7 +68,7 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
             after = i + n
             if not code or any(s <= start < e or s < end <= e for s, e in spans):
                 continue
-            if kind == "name" and i > 0 and _named_before(line, toks, i):
+            if kind == "name" and i > 0 and _inside_a_name(line, toks, i):
                 continue            # "Bell Canada", "Credit Suisse": a firm's name
             if code not in forms:
                 cues[code] = Cue(f"country {kind}", line.number, phrase)
@@ -120,9 +120,10 @@ def _title_case(toks: list[Token]) -> bool:
     return len(words) >= 4 and sum(t.capitalised for t in words) > 0.6 * len(words)
 
 
-def _named_before(line: Line, toks: list[Token], i: int) -> bool:
-    """A country's name after a capitalised word of the same name ("Bell
-    Canada", "Credit Suisse", "Little Britain"): not the first word of a
+def _inside_a_name(line: Line, toks: list[Token], i: int) -> bool:
+    """A country's name that is the end of a longer name, right after
+    another capitalised word ("Bell Canada", "Credit Suisse", "Little
+    Britain"). That word is not the first word of a
     sentence, a title, a word of place or time ("North", "Monday"), a word
     that qualifies a country ("Communist", "Vichy", "Rural"), another
     country's word, a possessive ("E&Y's UK"), a well-known organisation
