@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 import traceback
 from importlib import metadata
 from pathlib import Path
@@ -99,7 +100,13 @@ class Forked:
                 self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode
 
-    def wait(self) -> int:
+    def wait(self, timeout: float | None = None) -> int:
+        if timeout is not None:
+            deadline = time.monotonic() + timeout
+            while self.poll() is None:
+                if time.monotonic() >= deadline:
+                    raise subprocess.TimeoutExpired(self.args, timeout)
+                time.sleep(0.05)
         if self.returncode is None:
             self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
         return self.returncode
@@ -107,6 +114,10 @@ class Forked:
     def terminate(self) -> None:
         if self.returncode is None:
             os.kill(self.pid, signal.SIGTERM)
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signal.SIGKILL)
 
 
 def write_pages(pages: Iterable[tuple[str, str]], folder: Path, count: int | None = None) -> int:
@@ -295,9 +306,8 @@ class Indexer:
 
     def stop(self) -> None:
         for proc in (self.running, self.early):
-            if proc and proc.poll() is None:
-                proc.terminate()
-                proc.wait()
+            if proc:
+                signals.end(proc)
         self.running = self.early = None
         self._forget_pages()
 

@@ -154,8 +154,7 @@ class Session:
     def stop(self) -> None:
         if self.running():
             self.stopped = self.full
-            self.full.terminate()
-            self.full.wait()
+            signals.end(self.full)
         self.full = None
 
     def _stamp_when_done(self, proc: subprocess.Popen, inputs: bytes, stamps: Path) -> None:

@@ -4,12 +4,14 @@ however it is stopped."""
 from __future__ import annotations
 
 import signal
+import subprocess
 import threading
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
 TERMINATING = tuple(name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))   # no SIGHUP on Windows
 STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", *TERMINATING))
+GRACE = 10.0        # seconds a background process has to stop when asked, before it is killed
 
 
 def interrupt_on_terminate() -> None:
@@ -23,6 +25,20 @@ def interrupt_on_terminate() -> None:
     for name in TERMINATING:
         if signal.getsignal(getattr(signal, name)) == signal.SIG_DFL:
             signal.signal(getattr(signal, name), _interrupt)
+
+
+def end(proc: subprocess.Popen, grace: float = GRACE) -> None:
+    """Stop a process started in the background: asked to stop (SIGTERM), and
+    killed if it has not stopped `grace` seconds later, so that stopping
+    serve or build never waits on it for long."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def _interrupt(number, frame) -> None:

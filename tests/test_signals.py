@@ -1,11 +1,12 @@
 """Ctrl-C or `kill` while serve or build starts a process in the background
 is acted on once the process is recorded, so that stopping ends it too
-(build_scripts/signals.py)."""
+(build_scripts/signals.py); a process asked to stop that does not is killed."""
 from __future__ import annotations
 
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 
@@ -80,3 +81,33 @@ def test_held_outside_the_main_thread_changes_nothing(handlers):
     thread.start()
     thread.join()
     assert found == [[]]
+
+
+def test_a_process_that_does_not_stop_when_asked_is_killed_after_the_grace():
+    proc = subprocess.Popen([sys.executable, "-c", "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+                             "print('ready', flush=True); time.sleep(60)"], stdout=subprocess.PIPE)
+    assert proc.stdout.readline().strip() == b"ready"
+    signals.end(proc, grace=0.5)
+    assert proc.returncode == -signal.SIGKILL
+
+
+def test_a_process_that_stops_when_asked_is_not_killed():
+    proc = subprocess.Popen([sys.executable, "-c", "import time; print('ready', flush=True); time.sleep(60)"],
+                            stdout=subprocess.PIPE)
+    assert proc.stdout.readline().strip() == b"ready"
+    signals.end(proc)
+    assert proc.returncode == -signal.SIGTERM
+
+
+def test_a_forked_process_that_does_not_stop_when_asked_is_killed_after_the_grace():
+    from build_scripts.search import Forked
+
+    pid = os.fork()
+    if pid == 0:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        time.sleep(60)
+        os._exit(0)
+    time.sleep(0.2)
+    proc = Forked(pid, ["forked"])
+    signals.end(proc, grace=0.5)
+    assert proc.returncode == -signal.SIGKILL
