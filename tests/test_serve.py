@@ -243,7 +243,8 @@ def test_after_edits_while_serving_every_served_page_is_the_built_one(tmp_path):
     log = tmp_path / "serve.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--dirty", "-a",
-                                 f"127.0.0.1:{port}"], cwd=work, stdout=out, stderr=subprocess.STDOUT)
+                                 f"127.0.0.1:{port}"], cwd=work, stdout=out, stderr=subprocess.STDOUT,
+                                preexec_fn=_ctrl_c_as_at_a_terminal)
         try:
             deadline = time.monotonic() + 300
             while serve.get(base) is None or serve.busy_children(proc.pid):
@@ -273,7 +274,17 @@ def test_after_edits_while_serving_every_served_page_is_the_built_one(tmp_path):
             assert differ == []
         finally:
             proc.send_signal(signal.SIGINT)
-            proc.wait(timeout=60)
+            try:
+                proc.wait(timeout=60)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    """Serve as a user starts it at a terminal, where Ctrl-C stops it: even
+    when the tests run in the background, where the shell has them ignore it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_a_full_build_that_fails_is_reported_and_not_started_again(tmp_path, caplog):
