@@ -105,6 +105,22 @@ def test_organisation_words_are_not_people():
     assert "Polisario Front" in orgs
 
 
+@pytest.mark.parametrize("text,place,organisation", [
+    ("Les gilets jaunes\nGENÈVE, 15 mars 2019 (AP) - Le mouvement revendique un regain de la DGSI.\n",
+     "GENÈVE", "DGSI"),
+    ("Talks resume\nALGER, 12 février 2026 (APS) — Le ministre a reçu la délégation de l'OTAN.\n", "ALGER", "OTAN"),
+])
+def test_the_place_opening_a_dateline_is_no_organisation(text, place, organisation):
+    _, _, orgs = tags(text)
+    assert place not in orgs
+    assert organisation in orgs
+
+
+def test_an_acronym_opening_a_line_that_is_no_dateline_is_still_an_organisation():
+    _, _, orgs = tags("Headline\nUNESCO officials said on 3 March 2020 - that the site was listed.\n")
+    assert "UNESCO" in orgs
+
+
 def test_two_people_sharing_a_surname_stay_two():
     people, _, _ = tags("Headline\nEd Miliband and David Miliband both spoke. Ed Miliband said yes.\n")
     assert set(people) == {"Ed Miliband", "David Miliband"}

@@ -3,7 +3,8 @@
 "Algerian Ministry of Defense"), French names with a lower-case tail
 ("Conseil de sécurité russe"), and acronyms ("DGSI"). Role phrases
 ("Army Chief of Staff"), places ("Elysee Palace"), people's names and
-common-noun acronyms ("TV") are not organisations."""
+common-noun acronyms ("TV") and the place opening a dateline ("GENÈVE, 15
+mars 2019 (AP) -") are not organisations."""
 from __future__ import annotations
 
 import re
@@ -86,10 +87,25 @@ def extract(lines: list[Line], language: str, exclude: set[str],
                 continue
             if (tok.acronym and 2 <= len(tok.text) <= 7 and not ROMAN.match(tok.text)
                     and not vocab.is_common(tok.text) and tok.folded not in vocab.common_acronyms
-                    and not gaz.lookup(tok.text) and not text.isupper() and line.role != "title"):
+                    and not gaz.lookup(tok.text) and not text.isupper() and line.role != "title"
+                    and not (i == 0 and _dateline_place(text, language))):
                 keep(tok.text, line, "acronym", tok.start, tok.end)
             i += 1
     return sorted(found.values(), key=lambda m: sort_key(m.key)), spans
+
+
+def _dateline_place(text: str, language: str) -> bool:
+    """Whether a line opens with a dateline ("GENÈVE, 15 mars 2019 (AP) -"):
+    its capitalised first word is where the story was filed, not an
+    organisation."""
+    from .dates import DATELINE, parse_date
+
+    m = DATELINE.match(text)
+    if not m:
+        return False
+    place = text[:m.start("date")].rstrip()
+    return (place.endswith(",") and all(word[:1].isupper() for word in place[:-1].split())
+            and bool("(" in m.group(0) or parse_date(m.group("date"), language)))
 
 
 def _known_at(toks: tuple[Token, ...], i: int, names: frozenset, longest: int) -> int:
