@@ -363,7 +363,7 @@ def _convert(uris: list[str]) -> list[tuple[str, bytes]]:
         try:
             page.read_source(config)
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-            if not (links and page_html.render(page, config, links)):
+            if not (links and page_html.render(page, links)):
                 Page.render(page, config, files)
             out.append((uri, _pack(page)))
         finally:

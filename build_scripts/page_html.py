@@ -163,7 +163,7 @@ class _Page:
                 raise Unsupported("a list after a list")
             if not top and kind not in ("list", "paragraph"):
                 raise Unsupported(f"a {kind} in a box")
-            out.append(self.block(kind, group, top))
+            out.append(self.block(kind, group))
             previous = kind
             self.started = True
         return out
@@ -184,7 +184,7 @@ class _Page:
             return "table"
         return "paragraph"
 
-    def block(self, kind: str, group: list[str], top: bool) -> str:
+    def block(self, kind: str, group: list[str]) -> str:
         if kind == "heading":
             if len(group) != 1:
                 raise Unsupported("a heading with more lines")
@@ -261,7 +261,7 @@ class _Page:
         return "\n".join(self.blocks(text.split("\n"), top=True))
 
 
-def render(page, config, links: Links) -> bool:
+def render(page, links: Links) -> bool:
     """Set the page's HTML, table of contents, title and anchors as
     `Page.render` would; False, with the page untouched, when its Markdown
     is not one this module converts."""

@@ -50,7 +50,7 @@ def _both(page, config, files, links, markdown: str) -> tuple[tuple, tuple | Non
     want = _state(page)
     page.content = page.toc = page._title_from_render = page.present_anchor_ids = None
     page.markdown = markdown
-    return want, _state(page) if page_html.render(page, config, links) else None
+    return want, _state(page) if page_html.render(page, links) else None
 
 
 def test_the_site_configuration_is_the_one_mirrored(mkdocs_site):
@@ -126,7 +126,7 @@ def test_markdown_it_does_not_know_is_left_to_mkdocs(mkdocs_site, markdown):
     config, files, pages = mkdocs_site
     page = next(p for p in pages if p.file.src_uri == "articles/index.md")
     page.markdown, page.content = markdown, "untouched"
-    assert not page_html.render(page, config, page_html.Links(files, config))
+    assert not page_html.render(page, page_html.Links(files, config))
     assert page.content == "untouched"
 
 
