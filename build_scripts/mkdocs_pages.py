@@ -79,6 +79,9 @@ log = logging.getLogger("mkdocs.hooks.news_archive")
 FILE = "pages.sqlite"
 MIN_PARALLEL = 200          # fewer pages than this convert quicker than workers start
 CHUNK = 100
+# Pagefind indexes the article pages while workers write the site: they give
+# way to it, so that it ends with them instead of alone on one core after them
+WRITERS_NICENESS = 5
 BUILT = "news-archive-built.html"      # the empty template of pages written by workers
 SCHEMA = "create table if not exists pages (key blob primary key, value blob, used integer)"
 WRITTEN_SCHEMA = "create table if not exists written (key blob primary key, value blob, used integer)"
@@ -312,7 +315,8 @@ class PageCache:
                        signature=signature, build=self.build)
         start = time.perf_counter()
         try:
-            templated = sum(parallel.fork_map(_write, _chunks([p.file.src_uri for p in pages])))
+            templated = sum(parallel.fork_map(_write, _chunks([p.file.src_uri for p in pages]),
+                                              niceness=WRITERS_NICENESS))
         finally:
             _shared.clear()
         if signature:

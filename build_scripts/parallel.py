@@ -50,16 +50,23 @@ def forkable(workers: int) -> bool:
     return workers > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def fork_map(work: Callable, parts: list, workers: int | None = None) -> list:
+def fork_map(work: Callable, parts: list, workers: int | None = None, niceness: int = 0) -> list:
     """[work(part) for part in parts], on every core when this process may
     fork. `work` finds its data where the caller left it before the call:
-    forked workers share it without copying."""
+    forked workers share it without copying. Workers with a `niceness`
+    yield the cores to other work running beside them (as `nice` does)."""
     workers = cores() if workers is None else workers
     if len(parts) < 2 or not forkable(workers):
         return [work(part) for part in parts]
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_end_with, initargs=(os.getpid(),)) as pool:
+                             initializer=_forked_worker, initargs=(os.getpid(), niceness)) as pool:
         return list(pool.map(work, parts))
+
+
+def _forked_worker(starter: int, niceness: int) -> None:
+    _end_with(starter)
+    if niceness:
+        os.nice(niceness)
 
 
 def _context():

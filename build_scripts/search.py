@@ -171,6 +171,7 @@ def index_parts(pages: Callable[[], Iterable[tuple[str, str]]], folder: Path, ke
             fresh = kept / f"{n}.new"
             shutil.rmtree(fresh, ignore_errors=True)
             subprocess.run(command(folder / str(n), fresh), check=True)
+            shutil.rmtree(folder / str(n), ignore_errors=True)       # its pages, no longer needed
             (kept / f"{n}.key").unlink(missing_ok=True)
             shutil.rmtree(kept / str(n), ignore_errors=True)
             fresh.rename(kept / str(n))
@@ -197,12 +198,24 @@ def install(kept: Path, parts: list[int], site_dir: Path) -> None:
     listed in BUNDLE/PARTS for the search page to merge."""
     target = site_dir / BUNDLE
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(kept / str(parts[0]), target)
+    shutil.copytree(kept / str(parts[0]), target, copy_function=_link)
     for n in parts[1:]:
-        shutil.copytree(kept / str(n), target / str(n),
+        shutil.copytree(kept / str(n), target / str(n), copy_function=_link,
                         ignore=lambda folder, names: [] if Path(folder) != kept / str(n) else
                         [name for name in names if not (name in PART_FILES or name.endswith(".pf_meta"))])
     (target / PARTS).write_text(json.dumps([str(n) for n in parts[1:]]), "utf-8")
+
+
+def _link(source: str, target: str) -> None:
+    """A kept index file into the site as a hard link (linking some 10,000
+    files is a second, copying them four), or a copy where the two are on
+    different file systems. Neither is written to in place afterwards: a
+    build writes a new part's index into a new folder, and MkDocs empties
+    the site folder by removing its files."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def site_pages(site_dir: Path) -> Iterator[tuple[str, str]]:
@@ -222,6 +235,7 @@ def index_site(site_dir: Path, work: Path, kept: Path) -> dict[str, list[int]]:
     if result["parts"]:
         install(kept, result["parts"], site_dir)
     else:
+        shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)       # see _link
         subprocess.run(command(site_dir), check=True)
         (site_dir / BUNDLE / PARTS).write_text("[]", "utf-8")
     return result
@@ -295,7 +309,8 @@ class Indexer:
             args = [sys.executable, "-m", "build_scripts.search", str(site_dir.resolve()), str(work), str(kept)]
         else:
             args = command(site_dir)
-            (site_dir / BUNDLE).mkdir(parents=True, exist_ok=True)
+            shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)       # see _link
+            (site_dir / BUNDLE).mkdir(parents=True)
             (site_dir / BUNDLE / PARTS).write_text("[]", "utf-8")       # one part: the built site's
         home = Path(__file__).resolve().parents[1]      # where build_scripts is found
         if self.background:

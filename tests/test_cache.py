@@ -179,6 +179,15 @@ def test_pages_written_part_by_part_on_every_core_are_the_same(seeds_build, tmp_
     assert not again.written and not again.removed and again.unchanged == len(report.written)
 
 
+def test_workers_given_a_niceness_yield_the_cores_and_the_build_keeps_its_own():
+    import os
+
+    here = os.nice(0)
+    assert parallel.fork_map(os.nice, [0, 0, 0], workers=2, niceness=3) == [here + 3] * 3
+    assert parallel.fork_map(os.nice, [0, 0], workers=2) == [here] * 2
+    assert os.nice(0) == here
+
+
 @pytest.mark.parametrize("start", ["fork", "forkserver"])
 def test_workers_end_when_their_build_is_killed(start):
     """Serve stops an outdated full build with SIGTERM; its workers, which

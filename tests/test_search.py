@@ -126,6 +126,15 @@ def test_the_index_is_made_in_parts_and_a_part_whose_pages_did_not_change_is_kep
                   .values()) for folder in (bundle, *(bundle / name for name in listed))]
     assert sum(counts) == 12
     assert (bundle / "pagefind.js").is_file() and not list((bundle / listed[0]).glob("*.js"))
+    assert not [p for p in folder.rglob("*") if p.is_file()]        # each part's pages removed once indexed
+    entry = kept / "1" / "pagefind-entry.json"
+    assert (bundle / "pagefind-entry.json").samefile(entry)         # linked into the site, not copied
+    before = entry.read_bytes()
+    for rel, text in pages:
+        (tmp_path / "site" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / rel).write_text(text, "utf-8")
+    search.Indexer().index(tmp_path / "site")       # the site indexed whole, over the linked files
+    assert entry.read_bytes() == before and not (bundle / "pagefind-entry.json").samefile(entry)
 
     again = search.index_parts(lambda: pages, folder, kept, part_pages=4)
     assert again == {"parts": first["parts"], "indexed": []}         # nothing changed: every part kept
