@@ -20,6 +20,7 @@ from markupsafe import Markup
 from build_scripts import minify, quick_inline, search, serving, site_size, watching
 from build_scripts.mkdocs_pages import PAGES, cache_folder
 from build_scripts.serving import SESSION
+from build_scripts.shared_html import SHARED
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 SEARCH_PAGES = "search-pages"       # folder in .cache/ of the article pages as Pagefind reads them
@@ -63,6 +64,7 @@ def on_files(files, config, **kwargs):
 
 
 def on_nav(nav, config, files, **kwargs):
+    SHARED.begin(nav, config)
     PAGES.prepare(nav, config, files)
     if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork
         search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
@@ -88,6 +90,7 @@ def on_pre_page(page, config, files, **kwargs):
 
 def on_env(env, config, files, **kwargs):
     SESSION.environment(env)
+    SHARED.install(env)
     return PAGES.finish(env, config, files)
 
 

@@ -1,6 +1,7 @@
 """The generated pages converted and built on every core, and kept between
-builds (build_scripts/mkdocs_pages.py): the site is the same, byte for byte,
-as MkDocs builds it alone on one core."""
+builds (build_scripts/mkdocs_pages.py), with the parts many pages share
+templated once (build_scripts/shared_html.py): the site is the same, byte
+for byte, as MkDocs builds it alone on one core."""
 from __future__ import annotations
 
 import re
@@ -14,9 +15,11 @@ from .conftest import copy_project
 
 # mkdocs build with the pages' parallel threshold and the cores set (0: as
 # many as there are). On one core MkDocs converts and builds every page
-# itself, and Pagefind indexes the built site.
+# itself, and Pagefind indexes the built site; there every page is templated
+# whole, without the parts shared between pages (build_scripts/shared_html.py).
 BUILD = ("import sys; import build_scripts.mkdocs_pages as m; m.MIN_PARALLEL = int(sys.argv[1]); "
          "m.parallel.cores = lambda n=int(sys.argv[3]), c=m.parallel.cores: n or c(); "
+         "import build_scripts.shared_html as s; s.SHARED.enabled = sys.argv[3] != '1'; "
          "from mkdocs.__main__ import cli; cli(['build', '--strict', '-d', sys.argv[2]])")
 
 
