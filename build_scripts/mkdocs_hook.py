@@ -18,7 +18,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from build_scripts import minify, quick_inline, search, serving, site_size, watching
-from build_scripts.mkdocs_pages import PAGES, cache_folder
+from build_scripts.mkdocs_pages import PAGES, cache_folder, link_generated_files
 from build_scripts.serving import SESSION
 from build_scripts.shared_html import SHARED
 
@@ -60,6 +60,7 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_files(files, config, **kwargs):
+    link_generated_files(files)
     return SESSION.files(files, config)
 
 

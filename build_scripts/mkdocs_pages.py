@@ -50,8 +50,10 @@ threads, and MkDocs converts and builds the changed pages itself.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
+import os
 import pickle
 import sqlite3
 import time
@@ -71,7 +73,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import write_file
 
-from . import cache, page_html, parallel
+from . import cache, page_html, parallel, write
 from .render import generated
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
@@ -385,6 +387,30 @@ def _load(db: sqlite3.Connection, page: Page, config, files) -> None:
         key = PAGES.keys[page.file.src_uri]
         _unpack(page, db.execute("select value from pages where key = ?", (key,)).fetchone()[0])
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+
+
+def link_generated_files(files) -> None:
+    """The generated files that are not pages (feeds, data, charts) go into
+    the site as hard links rather than copies (`on_files`): copying the
+    5,000 feeds of 10,000 articles took MkDocs 4 s of the build's own
+    process, linking them a fraction of that."""
+    for file in files:
+        if generated(file.src_uri) and not file.is_documentation_page() and file.abs_src_path \
+                and file.generated_by is None and getattr(file, "_content", None) is None:     # read from docs/
+            file.copy_file = functools.partial(_link_file, file)
+
+
+def _link_file(file, dirty: bool = False) -> None:
+    """What `File.copy_file` does for a file read from the docs folder, with a link."""
+    if dirty and not file.is_modified():
+        return
+    target = file.abs_dest_path
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.unlink(target)       # an earlier build's, under --dirty or serve
+    except FileNotFoundError:
+        pass
+    write.link_or_copy(file.abs_src_path, target)
 
 
 def _write(uris: list[str]) -> int:

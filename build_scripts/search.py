@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import signals
+from . import signals, write
 from .gazetteer import load as load_gazetteer
 from .names import fold
 from .pages import OTHERS_END, OTHERS_START, language_name
@@ -195,27 +195,18 @@ def _stamp(kept: Path, n: int) -> bytes | None:
 def install(kept: Path, parts: list[int], site_dir: Path) -> None:
     """The kept parts' indexes into the site: the first in BUNDLE, the others
     in BUNDLE/N without the scripts and styles (the first part's serve all),
-    listed in BUNDLE/PARTS for the search page to merge."""
+    listed in BUNDLE/PARTS for the search page to merge. The files are
+    hard links to the kept ones (`write.link_or_copy`): nothing writes
+    into either in place, since a part is indexed into a new folder and the
+    site's index folder is removed before Pagefind writes into it."""
     target = site_dir / BUNDLE
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(kept / str(parts[0]), target, copy_function=_link)
+    shutil.copytree(kept / str(parts[0]), target, copy_function=write.link_or_copy)
     for n in parts[1:]:
-        shutil.copytree(kept / str(n), target / str(n), copy_function=_link,
+        shutil.copytree(kept / str(n), target / str(n), copy_function=write.link_or_copy,
                         ignore=lambda folder, names: [] if Path(folder) != kept / str(n) else
                         [name for name in names if not (name in PART_FILES or name.endswith(".pf_meta"))])
     (target / PARTS).write_text(json.dumps([str(n) for n in parts[1:]]), "utf-8")
-
-
-def _link(source: str, target: str) -> None:
-    """A kept index file into the site as a hard link (linking some 10,000
-    files is a second, copying them four), or a copy where the two are on
-    different file systems. Neither is written to in place afterwards: a
-    build writes a new part's index into a new folder, and MkDocs empties
-    the site folder by removing its files."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def site_pages(site_dir: Path) -> Iterator[tuple[str, str]]:
@@ -235,7 +226,7 @@ def index_site(site_dir: Path, work: Path, kept: Path) -> dict[str, list[int]]:
     if result["parts"]:
         install(kept, result["parts"], site_dir)
     else:
-        shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)       # see _link
+        shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)       # linked files: see install
         subprocess.run(command(site_dir), check=True)
         (site_dir / BUNDLE / PARTS).write_text("[]", "utf-8")
     return result
@@ -309,7 +300,7 @@ class Indexer:
             args = [sys.executable, "-m", "build_scripts.search", str(site_dir.resolve()), str(work), str(kept)]
         else:
             args = command(site_dir)
-            shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)       # see _link
+            shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)       # linked files: see install
             (site_dir / BUNDLE).mkdir(parents=True)
             (site_dir / BUNDLE / PARTS).write_text("[]", "utf-8")       # one part: the built site's
         home = Path(__file__).resolve().parents[1]      # where build_scripts is found

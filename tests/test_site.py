@@ -10,6 +10,18 @@ def test_mkdocs_build_strict(site):
     assert not (work / "site" / "search" / "search_index.json").exists()      # no theme search index
 
 
+def test_generated_files_other_than_pages_are_linked_into_the_site_and_hand_written_ones_copied(site):
+    work, _ = site
+    feeds = sorted((work / "docs" / "feeds").glob("*.xml"))
+    assert feeds
+    for feed in feeds:
+        built = work / "site" / "feeds" / feed.name
+        assert built.samefile(feed)         # the generator replaces a file it changes: the site keeps its bytes
+    style = next((work / "docs" / "stylesheets").glob("*.css"))
+    assert not (work / "site" / "stylesheets" / style.name).samefile(style)
+    assert (work / "site" / "stylesheets" / style.name).read_bytes() == style.read_bytes()
+
+
 def test_the_search_index_comes_in_parts_of_at_most_the_pages_set(site):
     import json
 
