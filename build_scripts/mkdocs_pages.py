@@ -83,7 +83,7 @@ MIN_PARALLEL = 200          # fewer pages than this convert quicker than workers
 CHUNK = 100
 # Pagefind indexes the article pages while workers write the site: they give
 # way to it, so that it ends with them instead of alone on one core after them
-WRITERS_NICENESS = 5
+WRITERS_NICENESS = 15
 BUILT = "news-archive-built.html"      # the empty template of pages written by workers
 SCHEMA = "create table if not exists pages (key blob primary key, value blob, used integer)"
 WRITTEN_SCHEMA = "create table if not exists written (key blob primary key, value blob, used integer)"
