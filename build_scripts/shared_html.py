@@ -3,12 +3,13 @@ a build instead of once a page.
 
 Material's navigation tabs and its primary navigation take about two fifths
 of the time templating a page takes, and on the generated pages they come
-out the same from page to page: no generated page is in the site's
-navigation (`nav` in mkdocs.yml), so nothing in it is marked as the page's
-own, and its links, relative to the page, are the same for every page of a
-folder. overrides/partials/tabs.html and nav.html wrap Material's own
-partials (loaded under the prefix THEME) in `{% call shared_html(name) %}`:
-a generated page gets the HTML templated for the first page of its folder,
+out the same from page to page, like the theme script's settings: no
+generated page is in the site's navigation (`nav` in mkdocs.yml), so
+nothing in it is marked as the page's own, and its links, relative to the
+page, are the same for every page of a folder. overrides/partials/tabs.html
+and nav.html wrap Material's own partials (loaded under the prefix THEME),
+and overrides/main.html the settings, in `{% call shared_html(name) %}`: a
+generated page gets the HTML templated for the first page of its folder,
 and any other page (a hand-written one, one in the navigation, one under
 which a navigation link lies) is templated as before. The HTML is the same
 either way (tests/test_mkdocs_pages.py builds the site both ways).
