@@ -16,6 +16,7 @@ import yaml
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from ..names import fold, sort_key
+from .dates import DATELINE, parse_date
 from .tokens import Token, joined, tokenize, vocabulary
 
 CONNECTORS_EN = {"of", "for", "the"}
@@ -98,8 +99,6 @@ def _dateline_place(text: str, language: str) -> bool:
     """Whether a line opens with a dateline ("GENÈVE, 15 mars 2019 (AP) -"):
     its capitalised first word is where the story was filed, not an
     organisation."""
-    from .dates import DATELINE, parse_date
-
     m = DATELINE.match(text)
     if not m:
         return False
