@@ -5,6 +5,8 @@ import re
 import subprocess
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_scripts import search
 
@@ -68,6 +70,19 @@ def test_pages_lose_indentation_but_not_their_text():
             "<script>\n  x = 1;\n</script>\n   <code>keep\n   this</code>\n</div>\n")
     assert squeeze(html) == ("<div>\n<p>One  two\nthree</p>\n<pre><code>a\n    b\n\n</code></pre>\n"
                              "<script>\n  x = 1;\n</script>\n<code>keep\n   this</code>\n</div>\n")
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "\n", "\r", "\xa0", "\u2009", "\u2028", "\x1c", "\x85", "a", "<pre>",
+                                 "</pre>", "<code>", "</code>"])).map("".join))
+def test_a_page_loses_every_run_of_white_space_with_a_line_break(text):
+    from build_scripts.minify import _VERBATIM, BREAK, squeeze
+
+    parts, end = [], 0
+    for m in _VERBATIM.finditer(text):
+        parts += [BREAK.sub("\n", text[end:m.start()]), m.group(0)]
+        end = m.end()
+    assert squeeze(text) == "".join(parts + [BREAK.sub("\n", text[end:])])
 
 
 def test_an_early_index_is_made_by_a_forked_process_from_the_pages_given(tmp_path):
