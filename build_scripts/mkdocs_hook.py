@@ -66,14 +66,10 @@ def on_files(files, config, **kwargs):
 
 def on_nav(nav, config, files, **kwargs):
     SHARED.begin(nav, config)
-    def index_early() -> None:
-        """Once the article pages are converted and kept: Pagefind indexes them
-        while MkDocs converts and writes the rest of the site."""
-        if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork
-            search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
-                                 cache_folder(config) / SEARCH_PAGES, cache_folder(config) / SEARCH_INDEX)
-
-    PAGES.prepare(nav, config, files, index_early)
+    PAGES.prepare(nav, config, files)
+    if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork
+        search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
+                             cache_folder(config) / SEARCH_PAGES, cache_folder(config) / SEARCH_INDEX)
     return nav
 
 

@@ -62,7 +62,7 @@ from collections.abc import Mapping
 from contextlib import closing
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 import jinja2
 import material
@@ -84,7 +84,6 @@ CHUNK = 100
 # Pagefind indexes the article pages while workers write the site: they give
 # way to it, so that it ends with them instead of alone on one core after them
 WRITERS_NICENESS = 15
-FIRST = "articles/"         # converted before the other pages: Pagefind indexes them meanwhile
 BUILT = "news-archive-built.html"      # the empty template of pages written by workers
 SCHEMA = "create table if not exists pages (key blob primary key, value blob, used integer)"
 WRITTEN_SCHEMA = "create table if not exists written (key blob primary key, value blob, used integer)"
@@ -231,13 +230,10 @@ class PageCache:
             self.keys[uri] = h.digest()
         return self.keys[uri]
 
-    def prepare(self, nav, config, files, ready: Callable[[], None] | None = None) -> None:
+    def prepare(self, nav, config, files) -> None:
         """Convert the generated pages not kept yet (`on_nav`), on every core
         when they are many; after it, in a full build, every generated page's
-        HTML is kept (`kept`). The pages of FIRST are converted first: once
-        they are kept (and, in a full build, listed in `kept`), `ready` is
-        called, so that Pagefind can index the article pages while the
-        others are converted, by workers that give way to it."""
+        HTML is kept (`kept`)."""
         self.nav, self.deferred, self.left, self.kept = nav, False, set(), []
         if self.db is None or not parallel.forkable(parallel.cores()):
             return          # MkDocs converts them one by one, and they are kept as it goes
@@ -247,35 +243,22 @@ class PageCache:
         pages = [f for f in every if self.full or f.is_modified()]   # under --dirty MkDocs reads only changed pages
         known = self._known([self.key(f.page) for f in pages])
         todo = [f.src_uri for f in pages if self.key(f.page) not in known]
-        first = [uri for uri in todo if uri.startswith(FIRST)]
         links = page_html.Links(files, config) if page_html.usable(config) else None
         _shared.update(config=config, files=files, links=links)
         start = time.perf_counter()
         try:
-            self._keep_converted(first, len(todo))
-            if self.full:
-                self.db.commit()        # for processes that read the pages kept (`contents`)
-                self.kept = [f.src_uri for f in pages if f.src_uri.startswith(FIRST)]
-            if ready:
-                ready()
-            self._keep_converted([uri for uri in todo if not uri.startswith(FIRST)], len(todo), WRITERS_NICENESS)
+            parts = _chunks(todo)       # a few pages are converted here: sooner than starting workers
+            for results in parallel.fork_map(_convert, parts) if len(todo) >= MIN_PARALLEL else map(_convert, parts):
+                self.db.executemany("insert or replace into pages values (?, ?, ?)",
+                                    [(self.keys[uri], value, self.build) for uri, value in results])
         finally:
             _shared.clear()
         if self.full:
-            self.db.commit()
+            self.db.commit()        # for processes that read the pages kept (`contents`)
             self.kept = [f.src_uri for f in pages]
         if len(todo) >= MIN_PARALLEL:
             log.info("news archive: %d pages converted on %d cores in %.1f s, %d kept from earlier builds",
                      len(todo), parallel.cores(), time.perf_counter() - start, len(pages) - len(todo))
-
-    def _keep_converted(self, uris: list[str], total: int, niceness: int = 0) -> None:
-        """`uris` converted and kept; by workers when the build converts
-        `total` pages or more (a few are converted sooner here than workers start)."""
-        parts = _chunks(uris)
-        for results in (parallel.fork_map(_convert, parts, niceness=niceness) if total >= MIN_PARALLEL
-                        else map(_convert, parts)):
-            self.db.executemany("insert or replace into pages values (?, ?, ?)",
-                                [(self.keys[uri], value, self.build) for uri, value in results])
 
     def contents(self, config, files, folder: str) -> Iterator[tuple[Page, str]]:
         """The generated pages kept (`kept`) in `folder`, each with its front
