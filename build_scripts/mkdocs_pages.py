@@ -29,7 +29,9 @@ pages' HTML or Markdown: each worker reads the HTML of its pages from the
 cache (at 10,000 articles the process peaks at 0.27 GB instead of 1.17 GB).
 What is kept of a page includes its front matter, so that a process
 forked once the pages are converted can give Pagefind the article pages
-(`contents`) while the site is being written.
+(`contents`) while the site is being written, and so that MkDocs' own pass
+over the pages takes it from here instead of parsing each page's YAML
+again (`_read`).
 
 A page a worker writes is kept too, compressed, under its converted
 page's key and a signature of everything else its HTML is made of (the
@@ -94,7 +96,6 @@ HOOK = Path(__file__).with_name("mkdocs_hook.py")
 UNSIGNED = ("plugins", "hooks", "site_dir", "config_file_path", "dev_addr", "watch", "strict", "validation",
             "remote_branch", "remote_name")
 FORMAT = 3      # of what is kept of a page: HTML, table of contents, title, anchors, front matter as read and after
-
 
 
 def cache_folder(config) -> Path:
@@ -170,8 +171,8 @@ def _toc_tokens(items) -> list[dict]:
     return [{"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)} for a in items]
 
 
-def _pack(page: Page, read: dict) -> bytes:
-    """What converting a page gave, and its front matter as `read` from its file."""
+def _pack(page: Page, read: dict | None) -> bytes:
+    """What converting a page gave, and its front matter as `read` from its file (None: not known)."""
     return pickle.dumps((page.content, _toc_tokens(page.toc), page._title_from_render,
                          sorted(page.present_anchor_ids or ()), page.meta, read), protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -295,8 +296,8 @@ class PageCache:
         left for `_render`, which MkDocs calls next."""
         row = self.db.execute("select value, used from pages where key = ?",
                               (self.key(page),)).fetchone() if self.hooks_only else None
-        if row:
-            kept = pickle.loads(row[0])
+        kept = pickle.loads(row[0]) if row else None
+        if kept and kept[-1] is not None:
             page.markdown, page.meta = "", kept[-1]
             self.read = (page.file.src_uri, kept, row[1], None)
         else:
@@ -307,8 +308,8 @@ class PageCache:
         key = self.key(page)
         uri, kept, used, meta = self.read
         self.read = (None, None, None, None)
-        if uri != page.file.src_uri:        # not read by `_read`
-            kept, used, meta = None, None, dict(page.meta)
+        if uri != page.file.src_uri:        # not read by `_read`: its front matter as read is not known
+            kept, used, meta = None, None, None
         if kept is None:
             row = self.db.execute("select value, used from pages where key = ?", (key,)).fetchone()
             kept, used = (row[0], row[1]) if row else (None, None)
