@@ -15,8 +15,9 @@ instead of converting it again (`on_pre_page` gives the page a `render`
 that looks here first).
 
 What is kept lives in `.cache/pages.sqlite` beside the docs folder, keyed on
-the page's path and bytes under a salt of the MkDocs, Markdown and
-extension versions and the site's Markdown configuration: a page whose
+the page's path and bytes under a salt of the MkDocs, Markdown, extension
+and PyYAML versions, the site's Markdown configuration and whether a
+plugin other than this project's hook runs: a page whose
 bytes did not change is not converted again by the next build either, and
 a changed configuration starts afresh. Only the generated folders are
 cached; hand-written pages are always converted by MkDocs itself.
