@@ -32,7 +32,7 @@ from .pages import OTHERS_END, OTHERS_START, language_name
 BUNDLE = "pagefind"                        # the index's folder in the site
 PAGES = "articles/**/*.html"               # only article pages are indexed
 NOT_INDEXED = "details"                    # the folded "Why these tags" box
-PART_PAGES = int(os.environ.get("SEARCH_PART_PAGES") or 7500)    # article pages in one part of the index
+PART_PAGES = int(os.environ.get("SEARCH_PART_PAGES") or 3000)    # article pages in one part of the index
 PARTS = "parts.json"                       # the parts after the first, in the index's folder
 RESULT = "last-build.json"                 # in the kept parts' folder: which were indexed, which kept
 PART_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
@@ -147,7 +147,7 @@ def index_parts(pages: Callable[[], Iterable[tuple[str, str]]], folder: Path, ke
                 part_pages: int | None = None) -> dict[str, list[int]]:
     """Pagefind over the article pages (path in the site, page for the
     index), in parts of about `part_pages` pages: Pagefind holds every page
-    it indexes in memory (about 0.1 MB each at its peak), so a large
+    it indexes in memory (about a quarter of a MB each at its peak), so a large
     archive is indexed one part after the other, each part's index kept in
     `kept`/N under a key of its pages' text; a part whose pages did not
     change since the last build is not indexed again. The pages of the

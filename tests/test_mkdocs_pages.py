@@ -12,6 +12,7 @@ from pathlib import Path
 from build_scripts.parallel import cores
 
 from .conftest import copy_project
+from .pagefind_index import site_files
 
 # mkdocs build with the pages' parallel threshold and the cores set (0: as
 # many as there are). On one core MkDocs converts and builds every page
@@ -22,9 +23,6 @@ BUILD = ("import sys; import build_scripts.mkdocs_pages as m; m.MIN_PARALLEL = i
          "import build_scripts.shared_html as s; s.SHARED.enabled = sys.argv[3] != '1'; "
          "from mkdocs.__main__ import cli; cli(['build', '--strict', '-d', sys.argv[2]])")
 
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _build(work: Path, threshold: int, site: str, cores: int = 0) -> subprocess.CompletedProcess:
@@ -44,10 +42,10 @@ def test_pages_built_on_every_core_and_from_the_cache_are_mkdocs_own(tmp_path):
     if cores() > 1:
         assert "pages converted on" in parallel.stderr and "pages written on" in parallel.stderr
     cached = _build(work, 1, "cached")                 # converted by nobody: all kept
-    alone = _tree(work / "alone")
+    alone = site_files(work / "alone")
     assert len(alone) > 50
-    assert _tree(work / "parallel") == alone
-    assert _tree(work / "cached") == alone
+    assert site_files(work / "parallel") == alone
+    assert site_files(work / "cached") == alone
     assert "Page skipped" not in cached.stderr
     assert "0 pages converted" in cached.stderr or "pages converted" not in cached.stderr
     if cores() > 1:     # written by nobody either: the pages the last build wrote, and its search index
@@ -72,7 +70,7 @@ def test_pages_kept_from_an_earlier_build_are_written_again_when_the_site_around
     pages = [p for p in (work / "themed" / "articles").rglob("index.html")]
     assert pages and all("Beat Files" in p.read_text("utf-8") for p in pages)
     _build(work, 10 ** 9, "themed-alone", cores=1)         # MkDocs alone
-    assert _tree(work / "themed") == _tree(work / "themed-alone")
+    assert site_files(work / "themed") == site_files(work / "themed-alone")
 
 
 def test_a_site_with_another_plugin_is_not_signed_and_its_pages_are_templated_every_build(tmp_path):
