@@ -12,8 +12,8 @@ backslash escapes and entities (article text is escaped by
 `markdown_text.escape`). `render` converts a page made only of these and
 gives back False for anything else (a table, code, a nested list, a
 character it does not expect, another Markdown configuration), which
-MkDocs then converts itself. Links go through MkDocs' own resolution (its
-checks and warnings included), kept per folder for links to other pages.
+MkDocs then converts itself. Links are resolved as MkDocs resolves them
+(`Links`), with its warnings for a link it cannot resolve.
 
 The tests convert every generated page of their archives both ways and
 compare the HTML, the table of contents, the title and the anchors.
@@ -23,11 +23,13 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from urllib.parse import urlunsplit
 
 import markdown
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 # the site's Markdown configuration this module gives the same HTML for
 EXTENSIONS = {"toc", "tables", "fenced_code", "admonition", "pymdownx.details", "build_scripts.quick_inline"}
@@ -58,23 +60,27 @@ def usable(config) -> bool:
 
 
 class Links:
-    """MkDocs' link resolution, kept per (source folder, page folder, link)
-    for links to other pages: what it gives depends on nothing else."""
+    """MkDocs' link resolution for the links `_Page.inline` takes (`_URL`:
+    a relative path of letters, digits and `._~/-`, with no query, anchor or
+    escape). A link to another page in the site gets what
+    `_RelativePathTreeprocessor.path_to_url` gives it, worked out the same
+    way (the link joined to the page's folder and normalised, the target's
+    URL made relative to the page's) without its other checks; any other
+    link (to the page itself, to a file missing or left out of the site)
+    goes through `path_to_url`, with its warnings."""
 
     def __init__(self, files, config) -> None:
-        self.files, self.config, self.kept = files, config, {}
+        self.files, self.config = files, config
+        self.by_uri = {f.src_uri: f for f in files}
 
     def url(self, file, link: str) -> str:
-        key = (posixpath.dirname(file.src_uri), posixpath.dirname(file.url.rstrip("/")), link)
-        if key in self.kept:
-            return self.kept[key]
+        target = self.by_uri.get(posixpath.normpath(posixpath.join(posixpath.dirname(file.src_uri), link)))
+        if target is not None and target is not file and not target.inclusion.is_excluded():
+            return urlunsplit(("", "", get_relative_url(target.url, file.url), "", ""))
         resolver = _RelativePathTreeprocessor(file, self.files, self.config)
         url = resolver.path_to_url(link)
         if resolver.links_to_anchors:
             raise Unsupported("a link to an anchor")
-        target = self.files.get_file_from_path(_RelativePathTreeprocessor._target_uri(file.src_uri, link))
-        if target is not None and target is not file and not target.inclusion.is_excluded():
-            self.kept[key] = url
         return url
 
 

@@ -107,6 +107,31 @@ def test_any_text_the_generator_writes_converts_as_mkdocs_converts_it(mkdocs_sit
         assert got == want, markdown
 
 
+@pytest.mark.parametrize("link", [
+    "../actors/index.md", "./../actors/index.md", "../actors//index.md", "../actors/../countries/index.md",
+    "index.md", "./index.md", "missing.md", "../../../outside.md", "../actors", "../actors/", ".", "..",
+    "../data/archive.json", "../stylesheets/extra.css",
+])
+def test_a_link_resolves_as_mkdocs_resolves_it(mkdocs_site, caplog, link):
+    """Every kind of link the converter takes, from a page at the top of its
+    folder and from one deeper down: the same URL and the same warnings."""
+    import logging
+
+    from mkdocs.structure.pages import _RelativePathTreeprocessor
+
+    config, files, pages = mkdocs_site
+    links = page_html.Links(files, config)
+    deep = max(pages, key=lambda p: p.file.src_uri.count("/"))
+    for page in (next(p for p in pages if p.file.src_uri == "articles/index.md"), deep):
+        with caplog.at_level(logging.DEBUG, logger="mkdocs"):
+            want = _RelativePathTreeprocessor(page.file, files, config).path_to_url(link)
+            warned = [r.getMessage() for r in caplog.records]
+            caplog.clear()
+            got = links.url(page.file, link)
+            assert got == want and [r.getMessage() for r in caplog.records] == warned, (page.file.src_uri, link)
+            caplog.clear()
+
+
 @pytest.mark.parametrize("markdown", [
     "| a | b |\n| :-- | --- |\n| c | d |",          # a table with an aligned column
     "```yaml\nx: 1\n```",                            # code
