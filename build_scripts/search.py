@@ -233,10 +233,14 @@ def index_site(site_dir: Path, work: Path, kept: Path) -> dict[str, list[int]]:
 
 
 def _pagefind_version() -> str:
-    try:
-        return metadata.version("pagefind")
-    except metadata.PackageNotFoundError:
-        return "none"
+    """The versions of Pagefind's package and of its binary (each may change alone)."""
+    versions = []
+    for package in ("pagefind", "pagefind-bin-extended"):
+        try:
+            versions.append(metadata.version(package))
+        except metadata.PackageNotFoundError:
+            versions.append("none")
+    return "/".join(versions)
 
 
 class Indexer:
