@@ -22,16 +22,12 @@ def _cbor(data: bytes) -> Any:
     return cbor2.loads(raw[len(SIGNATURE):])
 
 
-def _sorted(items: list) -> list:
-    return sorted(items, key=repr)
-
-
 def _as_data(name: str, data: bytes) -> tuple[str, Any]:
     """A file of the index, under a name without its hash where the hash
     follows the order Pagefind wrote in, as data in a fixed order."""
     if name.endswith(".pf_filter"):          # [filter, [[value, [pages]], ...]]
         key, values = _cbor(data)
-        return f"filter {key}", _sorted([[value, sorted(pages)] for value, pages in values])
+        return f"filter {key}", sorted(([value, sorted(pages)] for value, pages in values), key=repr)
     if name.endswith(".pf_meta"):            # [version, pages, word-list chunks, [[filter, file]], sorts, fields]
         version, pages, chunks, filters, *rest = _cbor(data)
         return "meta", [version, pages, chunks, sorted(key for key, _ in filters), *rest]

@@ -24,7 +24,6 @@ BUILD = ("import sys; import build_scripts.mkdocs_pages as m; m.MIN_PARALLEL = i
          "from mkdocs.__main__ import cli; cli(['build', '--strict', '-d', sys.argv[2]])")
 
 
-
 def _build(work: Path, threshold: int, site: str, cores: int = 0) -> subprocess.CompletedProcess:
     proc = subprocess.run([sys.executable, "-c", BUILD, str(threshold), site, str(cores)], cwd=work,
                           capture_output=True, text=True)
