@@ -71,7 +71,7 @@ class Links:
 
     def __init__(self, files, config) -> None:
         self.files, self.config = files, config
-        self.by_uri = {f.src_uri: f for f in files}
+        self.by_uri = files.src_uris        # MkDocs' own mapping, without `get_file_from_path`'s PurePath
 
     def url(self, file, link: str) -> str:
         target = self.by_uri.get(posixpath.normpath(posixpath.join(posixpath.dirname(file.src_uri), link)))
