@@ -83,7 +83,7 @@ _worker: dict = {}
 
 def _start(starter: int, work: Callable, registry: Registry) -> None:
     _end_with(starter)
-    collector.resume_in_worker()
+    collector.in_worker()
     _worker["work"], _worker["registry"] = work, registry
 
 
