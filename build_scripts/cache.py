@@ -69,8 +69,10 @@ class Store:
                 hits[rel] = entry[2]
         return hits
 
-    def update(self, src: Sources, fresh: dict[str, tuple]) -> None:
-        """Record newly extracted files; forget the ones that are gone."""
+    def update(self, src: Sources, fresh: dict[str, tuple], packed: dict[str, bytes] | None = None) -> None:
+        """Record newly extracted files (with their results already pickled,
+        when given); forget the ones that are gone."""
+        packed = packed or {}
         entries = self._entries()
         new = {rel: (id_, src.digests[rel], fresh[rel]) for _, rel, id_, _ in src.jobs
                if rel in fresh and src.digests[rel] is not None}
@@ -80,7 +82,7 @@ class Store:
         with self._db() as db:
             db.executemany("delete from articles where rel = ?", [(rel,) for rel in sorted(gone)])
             db.executemany("insert or replace into articles values (?, ?, ?, ?)",      # one at a time
-                           ((rel, id_, dig, pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+                           ((rel, id_, dig, packed.get(rel) or pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
                             for rel, (id_, dig, result) in new.items()))
         for rel in gone:
             del entries[rel]

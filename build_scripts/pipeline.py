@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -96,16 +97,22 @@ def extract_all(src: sources.Sources, progress: Callable[[int, int], None] | Non
     store, only the files it has not seen with these bytes are extracted."""
     results = store.extracted(src) if store else {}
     todo = [job for job in src.jobs if job[1] not in results]
-    fresh = {}
-    for done, (job, result) in enumerate(
-            zip(todo, parallel.extract_many(extract_one, todo, src.registry, workers)), len(results) + 1):
+    fresh, packed = {}, {}
+    for done, (job, blob) in enumerate(
+            zip(todo, parallel.extract_many(extract_packed, todo, src.registry, workers)), len(results) + 1):
         if progress:
             progress(done, len(src.jobs))
-        fresh[job[1]] = result
+        fresh[job[1]], packed[job[1]] = pickle.loads(blob), blob
     if store:
-        store.update(src, fresh)
+        store.update(src, fresh, packed)
     results.update(fresh)
     return [results[job[1]] for job in src.jobs]
+
+
+def extract_packed(path: Path, rel: str, article_id: str, sidecar, reg: registry.Registry) -> bytes:
+    """extract_one's result pickled, as a worker sends it back anyway: the
+    cache keeps these bytes rather than pickling every article again."""
+    return pickle.dumps(extract_one(path, rel, article_id, sidecar, reg), pickle.HIGHEST_PROTOCOL)
 
 
 def extract_one(path: Path, rel: str, article_id: str, sidecar, reg: registry.Registry) -> tuple[Article | None, list]:
