@@ -17,7 +17,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from build_scripts import minify, quick_inline, search, serving, site_size, watching
+from build_scripts import collector, minify, quick_inline, search, serving, site_size, watching
 from build_scripts.mkdocs_pages import PAGES, cache_folder, link_generated_files
 from build_scripts.serving import SESSION
 from build_scripts.shared_html import SHARED
@@ -65,8 +65,13 @@ def on_files(files, config, **kwargs):
 
 
 def on_nav(nav, config, files, **kwargs):
+    once = SESSION.command == "build"
+    if once:
+        collector.freeze(collecting=True)       # the files and pages, before conversion's workers are forked
     SHARED.begin(nav, config)
     PAGES.prepare(nav, config, files)
+    if once:
+        collector.freeze(collecting=False)      # and what conversion gave them; then MkDocs' own pass
     if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork
         search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
                              cache_folder(config) / SEARCH_PAGES, cache_folder(config) / SEARCH_INDEX)
@@ -90,6 +95,8 @@ def on_pre_page(page, config, files, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
+    if SESSION.command == "build":
+        collector.freeze(collecting=True)       # what MkDocs' own pass made, before the writers are forked
     SESSION.environment(env)
     SHARED.install(env)
     return PAGES.finish(env, config, files)

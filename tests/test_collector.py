@@ -56,3 +56,16 @@ def test_a_worker_keeps_the_collector_paused_and_its_inheritance_frozen():
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_a_one_off_build_freezes_what_it_holds_and_pauses_or_resumes_collecting():
+    try:
+        collector.freeze(collecting=False)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0 and not gc.isenabled()
+        kept = [[] for _ in range(1000)]        # made after: not frozen
+        collector.freeze(collecting=True)
+        assert gc.get_freeze_count() >= frozen + len(kept) and gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
