@@ -167,10 +167,11 @@ def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, str, str]]:
     for doc in docs:
         df.update(doc.vector.keys())
     limit = _max_postings(len(docs))
+    common = {t for t, k in df.items() if k > limit}
     postings: dict[str, list[int]] = defaultdict(list)
     telling: list[list[str]] = []
     for i, doc in enumerate(docs):
-        best = [t for _, t in sorted((-w, t) for t, w in doc.vector.items() if df[t] <= limit)[:BLOCK_TERMS]]
+        best = [t for _, t in sorted([(-w, t) for t, w in doc.vector.items() if t not in common])[:BLOCK_TERMS]]
         telling.append(best)
         for t in best:
             postings[t].append(i)
