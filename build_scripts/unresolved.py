@@ -39,7 +39,7 @@ def report(archive: Archive) -> list[Suggestion]:
             owner = actors[owners[0]]
             out.append(Suggestion("variant", (a.name, owner.name),
                                   f"'{a.name}' is probably {owner.name}: add it as an alias",
-                                  _entry(owner.name, aliases=list(owner.aliases) + [a.name])))
+                                  _entry(owner.name, aliases=list(dict.fromkeys([*owner.aliases, a.name])))))
 
     by_sound: dict[str, list[str]] = defaultdict(list)
     for a in full:

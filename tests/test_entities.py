@@ -311,6 +311,20 @@ def test_unresolved_report(tmp_path):
     assert yaml_load(variant.registry_yaml) == [{"name": "Christophe Castaner", "aliases": ["Castaner"]}]
 
 
+
+def test_an_alias_suggested_is_not_listed_twice():
+    """A surname the person already goes by, among the archive's spellings,
+    and also left alone in another article: the entry names it once."""
+    from build_scripts import unresolved
+    from build_scripts.models import Actor, Archive
+
+    def actor(name, aliases=()):
+        return Actor(name, name.lower(), aliases, "GB", (), None, ("a",), False)
+
+    archive = Archive((), (actor("Feroz Abbasi", ("Abbasi", "F. Abbasi")), actor("Abbasi")), ())
+    variant = next(s for s in unresolved.report(archive) if s.kind == "variant")
+    assert yaml_load(variant.registry_yaml) == [{"name": "Feroz Abbasi", "aliases": ["Abbasi", "F. Abbasi"]}]
+
 def yaml_load(text):
     import yaml
 
