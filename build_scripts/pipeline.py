@@ -102,7 +102,9 @@ def extract_all(src: sources.Sources, progress: Callable[[int, int], None] | Non
             zip(todo, parallel.extract_many(extract_packed, todo, src.registry, workers)), len(results) + 1):
         if progress:
             progress(done, len(src.jobs))
-        fresh[job[1]], packed[job[1]] = pickle.loads(blob), blob
+        fresh[job[1]] = pickle.loads(blob)
+        if store:
+            packed[job[1]] = blob       # for the cache, as it is
     if store:
         store.update(src, fresh, packed)
     results.update(fresh)
