@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import yaml_text
 from .models import Archive
-from .names import close_surnames, fold, sort_key, sound_key, surname
+from .names import close_surnames, compatible_given_names, fold, sort_key, sound_key, surname
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ def report(archive: Archive) -> list[Suggestion]:
         names = sorted(names, key=sort_key)
         for i, x in enumerate(names):
             for y in names[i + 1:]:
-                if surname(x) != surname(y) and close_surnames(surname(x), surname(y)):
+                if surname(x) != surname(y) and close_surnames(surname(x), surname(y)) \
+                        and compatible_given_names(x.split()[0], y.split()[0]):
                     keep, other = sorted((x, y), key=lambda n: (-len(actors[n].articles), sort_key(n)))
                     out.append(Suggestion("variant", (keep, other),
                                           f"'{other}' may be another spelling of {keep}: if so, add it as an alias",

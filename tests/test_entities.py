@@ -325,6 +325,22 @@ def test_an_alias_suggested_is_not_listed_twice():
     variant = next(s for s in unresolved.report(archive) if s.kind == "variant")
     assert yaml_load(variant.registry_yaml) == [{"name": "Feroz Abbasi", "aliases": ["Abbasi", "F. Abbasi"]}]
 
+
+def test_another_spelling_is_suggested_only_with_given_names_that_agree():
+    """Surnames that sound alike are one person's only if the given names
+    agree: Helena Hessel is not Brian Hassell. Two such names the archive
+    keeps apart (both in the registry) are worth a look."""
+    from build_scripts import unresolved
+    from build_scripts.models import Actor, Archive
+
+    def actor(name, articles=1):
+        return Actor(name, name.lower(), (), "GB", (), None, ("a",) * articles, True)
+
+    archive = Archive((), (actor("Brian Hassell"), actor("Helena Hessel"), actor("Nikolai Patrushev", 2),
+                           actor("Nikolaï Patrouchev")), ())
+    spellings = [s.names for s in unresolved.report(archive) if "another spelling" in s.message]
+    assert spellings == [("Nikolai Patrushev", "Nikolaï Patrouchev")]
+
 def yaml_load(text):
     import yaml
 
