@@ -249,7 +249,8 @@ def render_unresolved(archive: Archive) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-KIND_TITLES = {"variant": "Possible spellings of one person", "ambiguous surname": "Surnames shared by several people",
+KIND_TITLES = {"variant": "Possible spellings of one person",
+               "ambiguous surname": "Surnames given alone, shared by several people",
                "no country": "People with no country"}
 
 

@@ -1,12 +1,14 @@
 """Names the archive could not settle on its own, with the registry entry
 that would settle each: spellings that look like variants of another name,
-surnames shared by several people, and people with no known country."""
+surnames that an article gives alone and several people bear, and people
+with no known country."""
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 
 from . import yaml_text
+from .extract.people import LONE_COMMON_WORD, LONE_WORD
 from .models import Archive
 from .names import close_surnames, compatible_given_names, fold, sort_key, sound_key, surname
 
@@ -55,8 +57,11 @@ def report(archive: Archive) -> list[Suggestion]:
                                           f"'{other}' may be another spelling of {keep}: if so, add it as an alias",
                                           _entry(keep, aliases=[other])))
 
+    lone = (LONE_WORD, LONE_COMMON_WORD)
+    alone = {fold(r.text) for art in archive.articles for r in art.rejected if r.reason in lone}
+    alone.update(fold(a.name) for a in single)
     for name, owners in sorted(by_surname.items()):
-        if len(owners) > 1:
+        if len(owners) > 1 and name in alone:         # some article gives the surname alone
             owners = sorted(owners, key=sort_key)
             out.append(Suggestion("ambiguous surname", tuple(owners),
                                   f"'{surname(owners[0]).title()}' alone could be any of {', '.join(owners)}: "

@@ -302,6 +302,9 @@ def test_unresolved_report(tmp_path):
     (tmp_path / "a.txt").write_text("Headline one\nFrench minister Christophe Castaner said no.\n")
     (tmp_path / "b.txt").write_text("Headline two\nThe protest grew, Mr Castaner said.\n")
     (tmp_path / "c.txt").write_text("Headline three\nEd Miliband and David Miliband spoke.\n")
+    kinds = {(s.kind, s.names) for s in unresolved.report(pipeline.collect(tmp_path))}
+    assert not any(kind == "ambiguous surname" for kind, _ in kinds)      # no article gives 'Miliband' alone
+    (tmp_path / "d.txt").write_text("Headline four\nIn the end Miliband won the vote.\n")
     report = unresolved.report(pipeline.collect(tmp_path))
     kinds = {(s.kind, s.names) for s in report}
     assert ("variant", ("Castaner", "Christophe Castaner")) in kinds
