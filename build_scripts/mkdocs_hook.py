@@ -70,8 +70,8 @@ def on_nav(nav, config, files, **kwargs):
         collector.freeze(collecting=True)       # the files and pages, before conversion's workers are forked
     SHARED.begin(nav, config)
     PAGES.prepare(nav, config, files)
-    if once:
-        collector.freeze(collecting=False)      # and what conversion gave them; then MkDocs' own pass
+    if once:        # and what conversion gave them; MkDocs' own pass then runs with the collector
+        collector.freeze(collecting=not PAGES.hooks_only)      # paused, unless other plugins make garbage in it
     if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork
         search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
                              cache_folder(config) / SEARCH_PAGES, cache_folder(config) / SEARCH_INDEX)
