@@ -5,6 +5,7 @@ import gc
 
 from build_scripts import collector, index, pipeline, sources
 
+from . import test_hostile as hostile
 from .conftest import DATA, ROOT
 
 
@@ -28,13 +29,16 @@ def test_a_build_pauses_the_collector_and_restores_it(tmp_path, monkeypatch):
         gc.enable()
 
 
-def test_extracting_an_article_leaves_no_reference_cycle():
+def test_extracting_an_article_leaves_no_reference_cycle(tmp_path):
     """Extraction workers run without the collector (collector.in_worker):
     what an article's extraction makes must be freed by reference counts
     alone, or each worker's memory would grow with every article. Checked
-    on every article the tests hold: text, Markdown, saved pages, French."""
+    on every article the tests hold (text, Markdown, saved pages, French)
+    and on broken files, whose problems are raised and caught."""
+    hostile.corpus(tmp_path / "hostile", tmp_path / "outside")
     archives = [sources.scan(folder) for folder in
-                (ROOT / "articles", *(DATA / name for name in ("gold_corpus", "holdout", "html")))]
+                (ROOT / "articles", *(DATA / name for name in ("gold_corpus", "holdout", "html")),
+                 tmp_path / "hostile")]
     for src in archives:        # the first articles load what extraction needs (some of it by import, with cycles)
         for job in src.jobs:
             pipeline.extract_one(*job, src.registry)
