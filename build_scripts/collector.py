@@ -45,11 +45,12 @@ def freeze(collecting: bool) -> None:
     what comes next, or stays paused (`collecting=False`) while the build's
     own process goes through the pages on its own. Its collections walked
     every page each time: at 10,000 articles, 0.6 s during MkDocs' own pass
-    (while no other core works) and 0.25 s as the process ended. Workers forked after a freeze find the
-    pages frozen, so their collections neither walk them nor copy the
-    memory they lie in; they collect what they make themselves. The hook
-    pauses it only while no other plugin runs: another plugin's garbage,
-    made during the pass and frozen after it, would stay until the end."""
+    (while no other core works) and 0.25 s as the process ended. Workers
+    forked after a freeze find the pages frozen, so their collections
+    neither walk them nor copy the memory they lie in; they collect what
+    they make themselves. The hook pauses it only while no other plugin
+    runs: another plugin's garbage, made during the pass and frozen after
+    it, would stay until the end."""
     gc.freeze()
     if collecting:
         gc.enable()

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import yaml_text
-from .extract.people import LONE_COMMON_WORD, LONE_WORD
+from .index import LONE
 from .models import Archive
 from .names import close_surnames, compatible_given_names, fold, sort_key, sound_key, surname
 
@@ -57,8 +57,7 @@ def report(archive: Archive) -> list[Suggestion]:
                                           f"'{other}' may be another spelling of {keep}: if so, add it as an alias",
                                           _entry(keep, aliases=[other])))
 
-    lone = (LONE_WORD, LONE_COMMON_WORD)
-    alone = {fold(r.text) for art in archive.articles for r in art.rejected if r.reason in lone}
+    alone = {fold(r.text) for art in archive.articles for r in art.rejected if r.reason in LONE}
     alone.update(fold(a.name) for a in single)
     for name, owners in sorted(by_surname.items()):
         if len(owners) > 1 and name in alone:         # some article gives the surname alone

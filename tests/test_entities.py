@@ -315,16 +315,19 @@ def test_unresolved_report(tmp_path):
 
 
 
+def _actor(name, aliases=(), articles=1, in_registry=False):
+    from build_scripts.models import Actor
+
+    return Actor(name, name.lower(), aliases, "GB", (), None, ("a",) * articles, in_registry)
+
+
 def test_an_alias_suggested_is_not_listed_twice():
     """A surname the person already goes by, among the archive's spellings,
     and also left alone in another article: the entry names it once."""
     from build_scripts import unresolved
-    from build_scripts.models import Actor, Archive
+    from build_scripts.models import Archive
 
-    def actor(name, aliases=()):
-        return Actor(name, name.lower(), aliases, "GB", (), None, ("a",), False)
-
-    archive = Archive((), (actor("Feroz Abbasi", ("Abbasi", "F. Abbasi")), actor("Abbasi")), ())
+    archive = Archive((), (_actor("Feroz Abbasi", ("Abbasi", "F. Abbasi")), _actor("Abbasi")), ())
     variant = next(s for s in unresolved.report(archive) if s.kind == "variant")
     assert yaml_load(variant.registry_yaml) == [{"name": "Feroz Abbasi", "aliases": ["Abbasi", "F. Abbasi"]}]
 
@@ -334,15 +337,13 @@ def test_another_spelling_is_suggested_only_with_given_names_that_agree():
     agree: Helena Hessel is not Brian Hassell. Two such names the archive
     keeps apart (both in the registry) are worth a look."""
     from build_scripts import unresolved
-    from build_scripts.models import Actor, Archive
+    from build_scripts.models import Archive
 
-    def actor(name, articles=1):
-        return Actor(name, name.lower(), (), "GB", (), None, ("a",) * articles, True)
-
-    archive = Archive((), (actor("Brian Hassell"), actor("Helena Hessel"), actor("Nikolai Patrushev", 2),
-                           actor("Nikolaï Patrouchev")), ())
+    archive = Archive((), tuple(_actor(name, articles=n, in_registry=True) for name, n in (
+        ("Brian Hassell", 1), ("Helena Hessel", 1), ("Nikolai Patrushev", 2), ("Nikolaï Patrouchev", 1))), ())
     spellings = [s.names for s in unresolved.report(archive) if "another spelling" in s.message]
     assert spellings == [("Nikolai Patrushev", "Nikolaï Patrouchev")]
+
 
 def yaml_load(text):
     import yaml
