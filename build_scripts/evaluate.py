@@ -163,7 +163,8 @@ def main() -> int:
     print(f"  extraction {t1 / max(seeds.articles, 1) * 1000:.1f} ms/article")
     misses = seeds.misses
     for name, label in (("gold_corpus", "gold sample (development: rules were tuned on it)"),
-                        ("holdout", "held-out sample (annotated after the rules were written)")):
+                        ("holdout", "held-out sample (annotated after the rules were written)"),
+                        ("sample2", "second sample (measured first, then its misses read)")):
         if not (data / f"{name}.yml").is_file():
             continue
         gold = yaml.safe_load((data / f"{name}.yml").read_text("utf-8"))

@@ -32,6 +32,7 @@ class Gazetteer:
     starts: frozenset                       # first words of the forms of two or more words
     sizes: dict[str, frozenset]             # first word of a form -> the numbers of words of its forms
     not_cities: frozenset                   # folded names of geonames cities news uses for something else
+    not_regions: frozenset                  # folded names of ISO 3166-2 regions that tell no one country
     # answers already given: every article looks up the same words again
     _found: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -107,6 +108,7 @@ def load() -> Gazetteer:
 
     extra = yaml.load(resources.files("build_scripts").joinpath("data/countries.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     not_cities = frozenset(fold(name) for name in extra.pop("not_cities", []))     # for extract/places.py
+    not_regions = frozenset(fold(name) for name in extra.pop("not_regions", []))   # the same
     for phrase in extra.pop("not_countries", []):
         add(phrase, "", "not a country")
     for code, entry in extra.items():
@@ -132,4 +134,5 @@ def load() -> Gazetteer:
     for f in list(forms) + list(lower):
         words = f.split(" ")
         sizes.setdefault(words[0], set()).add(len(words))
-    return Gazetteer(forms, lower, names, longest, starts, {w: frozenset(n) for w, n in sizes.items()}, not_cities)
+    return Gazetteer(forms, lower, names, longest, starts, {w: frozenset(n) for w, n in sizes.items()}, not_cities,
+                     not_regions)

@@ -23,8 +23,10 @@ from .models import RawArticle
 
 MAX_BYTES = 10 * 1024 * 1024
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-# Control characters are invisible on a page and invalid in XML; tab and newline stay.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters are invisible on a page and invalid in XML; tab and newline stay. So are the
+# soft hyphen, the zero-width space, the word joiner and a byte-order mark inside the text, which
+# split a word in two ("Johnny \xadHallyday" is Johnny Hallyday).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b\u2060\ufeff]")
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
 CONTROL_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -92,7 +94,7 @@ def _legacy(data: bytes, path: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Newlines as '\\n'; control characters dropped."""
+    """Newlines as '\\n'; control and invisible characters dropped (CONTROL)."""
     return CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

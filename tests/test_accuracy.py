@@ -1,8 +1,10 @@
 """Accuracy floors on hand-annotated samples of the development corpus, built
 without a registry: tests/data/gold_corpus/ (72 English and French articles;
-the rules were developed against it) and tests/data/holdout/ (40 more,
-annotated later to measure articles the rules were not written for). Floors
-only ever go up: raise them when the extractors get better, never lower them."""
+the rules were developed against it), tests/data/holdout/ (40 more,
+annotated later to measure articles the rules were not written for) and
+tests/data/sample2/ (40 more, annotated later still: measured first, then
+used to find what the rules missed). Floors only ever go up: raise them
+when the extractors get better, never lower them."""
 from __future__ import annotations
 
 import pytest
@@ -52,12 +54,19 @@ def test_metadata_fields(gold_score, field):
     assert gold_score.fields[field] / gold_score.articles >= FLOORS[field]
 
 
-HOLDOUT_FLOORS = {"people_precision": 0.94, "people_recall": 0.86, "countries_f1": 0.96}
+# Later samples: the held-out one (annotated after the rules were written) and
+# the second one (measured first, then its misses read).
+SAMPLE_FLOORS = {
+    "holdout": {"people_precision": 0.94, "people_recall": 0.86, "countries_f1": 0.96},
+    "sample2": {"people_precision": 0.90, "people_recall": 0.89, "countries_f1": 0.95},
+}
 
 
-def test_holdout_sample():
-    gold = yaml.safe_load((DATA / "holdout.yml").read_text("utf-8"))
-    score, _ = evaluate.build_and_score(DATA / "holdout", gold)
-    assert score.actors.precision >= HOLDOUT_FLOORS["people_precision"], str(score.actors)
-    assert score.actors.recall >= HOLDOUT_FLOORS["people_recall"], str(score.actors)
-    assert score.countries.f1 >= HOLDOUT_FLOORS["countries_f1"], str(score.countries)
+@pytest.mark.parametrize("name", sorted(SAMPLE_FLOORS))
+def test_later_samples(name):
+    floors = SAMPLE_FLOORS[name]
+    gold = yaml.safe_load((DATA / f"{name}.yml").read_text("utf-8"))
+    score, _ = evaluate.build_and_score(DATA / name, gold)
+    assert score.actors.precision >= floors["people_precision"], str(score.actors)
+    assert score.actors.recall >= floors["people_recall"], str(score.actors)
+    assert score.countries.f1 >= floors["countries_f1"], str(score.countries)

@@ -159,7 +159,6 @@ def test_a_city_after_a_word_of_place_stands_for_its_country(text, code):
     "Headline\nHe played in Phoenix Suns colours for a decade.\n",       # part of a longer name
     "Headline\nShe is an analyst at Jupiter Research, the firm said.\n",
     "Boom In Mobile Sales Hits Phone Makers\nThe market grew.\n",         # a headline In Title Case
-    "Headline\nVoters in Ontario and Surrey went to the polls.\n",       # regions, not the cities of the name
     "Headline\nHe moved in Charlotte's circle for years.\n",             # a given name
     "Headline\nFans were waiting in Newcastle for the team bus.\n",      # two countries' cities of that name
 ])
@@ -168,9 +167,25 @@ def test_a_city_that_may_be_something_else_tags_no_country(text):
     assert countries == []
 
 
+@pytest.mark.parametrize("text,found", [
+    ("Titre\nDes barrages ont été levés en Hainaut et dans la province de Namur.\n", ["BE"]),
+    ("Titre\nLors du lancement en Bretagne du grand débat, le ministre a parlé.\n", ["FR"]),
+    ("Headline\nThe storm hit homes in Texas and schools in Queensland.\n", ["AU", "US"]),
+    ("Headline\nVoters in Ontario and in Surrey went to the polls.\n", ["CA", "GB"]),   # the regions, not the cities
+    ("Titre\nLa République en Marche a gagné.\n", []),           # Italy's region, a French word
+    ("Titre\nLa traversée de l'Atlantique et l'Afrique de l'Ouest.\n", []),  # Benin's and Haiti's regions
+    ("Headline\nHe signed from Valencia last season.\n", []),  # Venezuela's city is larger than Spain's
+    ("Headline\nHe was born in Texas.\n", ["US"]),
+])
+def test_a_region_after_a_word_of_place_stands_for_its_country(text, found):
+    _, countries, _ = tags(text)
+    assert countries == found
+
+
 @pytest.mark.parametrize("text,person,country", [
     ("Titre\nLe RN a choisi le conseiller régional Jordan Bardella, âgé de 23 ans.\n", "Jordan Bardella", "JO"),
     ("Titre\nSelon le constitutionnaliste Dominique Rousseau, le texte passera.\n", "Dominique Rousseau", "DM"),
+    ("Titre\nDes actions s'imposent, selon Dominique Michel, administrateur délégué.\n", "Dominique Michel", "DM"),
 ])
 def test_a_country_that_is_a_given_name_before_a_surname_is_a_person(text, person, country):
     people, countries, _ = tags(text)
@@ -388,3 +403,37 @@ def test_person_cues(text, person):
 def test_not_people(text):
     people, _, _ = tags(text)
     assert people == {}
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Headline\nBritish Prime Minister Theresa May said on Monday that it was over.\n", "Theresa May"),
+    ("Titre\nDe la Britannique Theresa May à l'Allemande Angela Merkel, tous ont cédé.\n", "Theresa May"),
+    ("Headline\nThe firm received a statement from Philip Green, the billionaire owner.\n", "Philip Green"),
+])
+def test_a_surname_that_is_also_a_month_or_an_organisation_word_after_a_given_name(text, person):
+    people, _, organisations = tags(text)
+    assert person in people and person not in organisations
+
+
+def test_given_names_alone_are_the_one_person_whose_full_name_they_begin():
+    people, _, _ = tags("Headline\nHe was replaced by Juan Carlos Ferrero. His coach said: "
+                        "\"Juan Carlos hasn't played badly.\"\n")
+    assert people == {"Juan Carlos Ferrero": ("Juan Carlos Ferrero", "Juan Carlos")}
+
+
+def test_an_interview_answer_opening_with_yes_is_not_part_of_the_name():
+    people, _, _ = tags("Titre\nQuestion : le mouvement vous gêne-t-il ?\n"
+                        "Philippe Martinez Oui, le monde du travail peine à arracher de nouvelles conquêtes.\n")
+    assert list(people) == ["Philippe Martinez"]
+
+
+def test_given_names_before_the_full_name_stay_apart():
+    people, _, _ = tags("Headline\nWithout knowing it, Stan Lee had ushered in a golden age. "
+                        "Later, Stan Lee Media went bust.\n")
+    assert "Stan Lee" in people
+
+
+def test_a_list_of_names_ends_at_its_last_item():
+    people, _, _ = tags("Headline\nOthers targeted include Oliver Letwin, David Davis and Theresa May, "
+                        "Lib Dem's elections chief Lord Rennard said.\n")
+    assert "Lib Dem" not in people and {"Oliver Letwin", "David Davis", "Theresa May"} <= set(people)

@@ -100,6 +100,12 @@ def test_control_characters_are_dropped(tmp_path):
     assert readers.read(path, "a.txt")[0].text == "Title[31m here\nBody text.\n"
 
 
+def test_invisible_characters_inside_words_are_dropped(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Titre\nL'h\u00e9ritage de Johnny \u00adHallyday et de Patrick\u200b Drahi\u2060.\n", "utf-8")
+    assert readers.read(path, "a.txt")[0].text == "Titre\nL'héritage de Johnny Hallyday et de Patrick Drahi.\n"
+
+
 def test_binary_without_nul_bytes_is_reported(tmp_path):
     import random
 

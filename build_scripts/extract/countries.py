@@ -11,15 +11,17 @@ from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from .name_shapes import sentence_start
 from .organizations import known as known_organizations
-from .places import city_countries
+from .places import city_countries, region_countries
 from .tokens import Token, joined, tokenize, vocabulary
 
 # words after which a capitalised name is a place
 PLACE_WORDS = {"en": frozenset({"in", "at", "from", "near", "outside"}),
                "fr": frozenset({"à", "de", "vers", "depuis"})}
+REGION_WORDS = {"fr": frozenset({"en"})}      # more words after which a region's name is a place ("en Bretagne")
 ELIDED_DE = ("d'", "d’", "D'", "D’")
 HEADLINES = ("title", "heading")       # lines that may be written In Title Case
 CITY_CUE = "a city of the country, after a word of place"
+REGION_CUE = "a region of the country, after a word of place"
 
 
 def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) -> list[Mention]:
@@ -43,9 +45,9 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
                 if tok.capitalised and tok.text in city_sizes:         # few words: a city's first
                     hit = _city(line, toks, i, cities, city_sizes[tok.text], place_words, language)
                     if hit and not any(s <= hit[3] < e or s < hit[4] <= e for s, e in spans):
-                        n, code, phrase, start, end = hit
+                        n, code, phrase, start, end, cue = hit
                         after = i + n
-                        cues.setdefault(code, Cue(CITY_CUE, line.number, phrase))
+                        cues.setdefault(code, Cue(cue, line.number, phrase))
                         forms.setdefault(code, []).append(phrase)
                 continue          # most words: no phrase starts here
             hit = None
@@ -77,9 +79,13 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
 
 
 @lru_cache(maxsize=1)
-def _cities() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
-    """The cities, and for each first word the numbers of words of the cities it starts, longest first."""
-    table = city_countries()
+def _cities() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[int, ...]]]:
+    """The cities and regions (name -> country, cue), and for each first
+    word the numbers of words of the names it starts, longest first. A
+    city wins over a region of the same name (the city table has only
+    cities whose name is theirs alone)."""
+    table = {name: (code, REGION_CUE) for name, code in region_countries().items()}
+    table.update((name, (code, CITY_CUE)) for name, code in city_countries().items())
     sizes: dict[str, set[int]] = {}
     for name in table:
         words = [t.text for t in tokenize(name)]
@@ -88,29 +94,34 @@ def _cities() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
     return table, {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
 
 
-def _city(line: Line, toks: list[Token], i: int, cities: dict[str, str], sizes: tuple[int, ...],
+def _city(line: Line, toks: list[Token], i: int, cities: dict[str, tuple[str, str]], sizes: tuple[int, ...],
           place_words: frozenset, language: str):
-    """The city starting at token i (its number of words, country, text and
-    offsets), when a word of place stands before it, no capitalised word
-    follows it ("in Phoenix Suns"), and the line is no headline In Title
-    Case; else None."""
+    """The city or region starting at token i (its number of words, country,
+    text, offsets and cue), when a word of place stands before it ("en"
+    before a region only), no capitalised word follows it ("in Phoenix
+    Suns"), and the line is no headline In Title Case; else None."""
     start = toks[i].start
     elided = line.text[max(0, start - 2):start] in ELIDED_DE and language == "fr"
-    if not elided and (i == 0 or toks[i - 1].text.lower() not in place_words):
+    before = toks[i - 1].text.lower() if i else ""
+    regions_only = not elided and before not in place_words
+    if regions_only and before not in REGION_WORDS.get(language, ()):
         return None
+    # A region's name right after the word of place only: "de l'Atlantique" is the ocean, "de l'Ouest" a point
+    # of the compass, not Benin's or Haiti's region. Never after "at": "a vice president at Tata" works for a firm.
+    regions_too = not elided and line.text[toks[i - 1].end:start] == " " and before != "at"
     for n in sizes:
         if i + n > len(toks):
             continue
         phrase = " ".join(t.text for t in toks[i:i + n])
-        code = cities.get(phrase)
-        if code is None:
+        code, cue = cities.get(phrase, (None, None))
+        if code is None or cue == REGION_CUE and not regions_too or regions_only and cue != REGION_CUE:
             continue
         end = toks[i + n - 1].end
         if i + n < len(toks) and toks[i + n].capitalised and not line.text[end:toks[i + n].start].strip():
             return None
         if line.role in HEADLINES and _title_case(toks[:i] + toks[i + n:]):
             return None
-        return n, code, phrase, start, end
+        return n, code, phrase, start, end, cue
     return None
 
 

