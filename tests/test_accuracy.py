@@ -58,7 +58,7 @@ def test_metadata_fields(gold_score, field):
 # the second one (measured first, then its misses read).
 SAMPLE_FLOORS = {
     "holdout": {"people_precision": 0.94, "people_recall": 0.86, "countries_f1": 0.96},
-    "sample2": {"people_precision": 0.90, "people_recall": 0.89, "countries_f1": 0.95},
+    "sample2": {"people_precision": 0.91, "people_recall": 0.89, "countries_f1": 0.95},
 }
 
 

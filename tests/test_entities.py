@@ -437,3 +437,12 @@ def test_a_list_of_names_ends_at_its_last_item():
     people, _, _ = tags("Headline\nOthers targeted include Oliver Letwin, David Davis and Theresa May, "
                         "Lib Dem's elections chief Lord Rennard said.\n")
     assert "Lib Dem" not in people and {"Oliver Letwin", "David Davis", "Theresa May"} <= set(people)
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\nThe prize for dance went to San Francisco Ballet for their season.\n",     # a thing of a place
+    "Headline\nBill Thompson is a regular commentator on the BBC programme Go Digital.\n",  # a programme's name
+])
+def test_names_of_things_are_no_people(text):
+    people, _, _ = tags(text)
+    assert set(people) <= {"Bill Thompson"}

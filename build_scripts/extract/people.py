@@ -184,7 +184,7 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                     and not is_first(first.text):
                 reject(form, line, "'the' before it: a band, a ship or a firm")
                 continue          # "the Stone Roses", "la Charles de Gaulle"
-            if is_place(form) or _of_a_place(toks, seg, gaz):
+            if is_place(form) or _of_a_place(toks, seg, gaz) or _after_a_place(seg_toks):
                 reject(form, line, "a city or region, or something named after one")
                 continue
             if registry.find(form):
@@ -287,6 +287,13 @@ def _drop_leading_non_names(line: str, toks: tuple[Token, ...], seg: list[int], 
             continue
         break
     return seg
+
+
+def _after_a_place(toks: tuple[Token, ...]) -> bool:
+    """'San Francisco Ballet', 'Los Angeles Lakers': a name opening with a
+    place of two words or more is a thing of that place. (A one-word city
+    is also a given name: 'Paris Hilton', 'Chelsea Clinton'.)"""
+    return any(is_place(" ".join(t.text for t in toks[:n])) for n in range(2, len(toks)))
 
 
 def _of_a_place(toks: tuple[Token, ...], seg: list[int], gaz) -> bool:
