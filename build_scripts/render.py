@@ -235,13 +235,19 @@ def render_unresolved(archive: Archive) -> str:
            "in the registry, `articles/actors.yml`; the same list is printed by "
            "`python -m build_scripts check`.", ""]
     suggestions = unresolved.report(archive)
-    if not suggestions:
+    more = unresolved.countless(archive)
+    if not suggestions and not more:
         out += ["Nothing to settle.", ""]
     for kind in ("variant", "ambiguous surname", "no country"):
         items = [s for s in suggestions if s.kind == kind]
-        if not items:
+        if not items and not (kind == "no country" and more):
             continue
         out += [f"## {KIND_TITLES[kind]} ({len(items)})", ""]
+        if kind == "no country":
+            out += ["People in the registry, or named in three articles or more"
+                    + (f"; {more} more {'person' if more == 1 else 'people'} named in fewer articles "
+                       f"{'has' if more == 1 else 'have'} no country either and {'is' if more == 1 else 'are'} "
+                       "not listed." if more else "."), ""]
         for s in items:
             out += [f"- {escape(s.message)}", "", "    ```yaml"]
             out += ["    " + line for line in s.registry_yaml.rstrip().split("\n")]

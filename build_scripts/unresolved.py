@@ -1,7 +1,8 @@
 """Names the archive could not settle on its own, with the registry entry
 that would settle each: spellings that look like variants of another name,
-surnames that an article gives alone and several people bear, and people
-with no known country."""
+surnames that an article gives alone and several people bear, and the
+people followed (in the registry, or named in three articles or more) with
+no known country."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from . import yaml_text
 from .index import LONE
 from .models import Archive
+from .render_people import followed
 from .names import close_surnames, compatible_given_names, fold, sort_key, sound_key, surname
 
 
@@ -68,7 +70,14 @@ def report(archive: Archive) -> list[Suggestion]:
                                   "".join(_entry(o) for o in owners)))
 
     for a in archive.actors:
-        if not a.country:
+        if not a.country and followed(a):
             out.append(Suggestion("no country", (a.name,), f"{a.name} has no country: add one (ISO code)",
                                   _entry(a.name, country="XX")))
     return out
+
+
+def countless(archive: Archive) -> int:
+    """People with no country that `report` leaves out: those named in too
+    few articles to be followed (most people an archive finds), whom a
+    list of thousands would only bury."""
+    return sum(1 for a in archive.actors if not a.country and not followed(a))
