@@ -3,7 +3,8 @@ without a registry: tests/data/gold_corpus/ (72 English and French articles;
 the rules were developed against it), tests/data/holdout/ (40 more,
 annotated later to measure articles the rules were not written for) and
 tests/data/sample2/ (40 more, annotated later still: measured first, then
-used to find what the rules missed). Floors only ever go up: raise them
+used to find what the rules missed) and tests/data/sample3/ (40 more, held
+out to measure the rules written for sample2). Floors only ever go up: raise them
 when the extractors get better, never lower them."""
 from __future__ import annotations
 
@@ -54,11 +55,12 @@ def test_metadata_fields(gold_score, field):
     assert gold_score.fields[field] / gold_score.articles >= FLOORS[field]
 
 
-# Later samples: the held-out one (annotated after the rules were written) and
-# the second one (measured first, then its misses read).
+# Later samples: the held-out one (annotated after the rules were written), the
+# second one (measured first, then its misses read) and the third (held out).
 SAMPLE_FLOORS = {
     "holdout": {"people_precision": 0.94, "people_recall": 0.86, "countries_f1": 0.96},
     "sample2": {"people_precision": 0.91, "people_recall": 0.89, "countries_f1": 0.95},
+    "sample3": {"people_precision": 0.91, "people_recall": 0.91, "countries_f1": 0.93},
 }
 
 

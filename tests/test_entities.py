@@ -426,10 +426,16 @@ def test_given_names_alone_are_the_one_person_whose_full_name_they_begin():
     assert people == {"Juan Carlos Ferrero": ("Juan Carlos Ferrero", "Juan Carlos")}
 
 
-def test_an_interview_answer_opening_with_yes_is_not_part_of_the_name():
-    people, _, _ = tags("Titre\nQuestion : le mouvement vous gêne-t-il ?\n"
-                        "Philippe Martinez Oui, le monde du travail peine à arracher de nouvelles conquêtes.\n")
+@pytest.mark.parametrize("answer", ["Oui, le monde du travail peine à avancer.", "J’ai toujours dit non.",
+                                    "D’abord, il faut agir.", "Chacun sait que la loi passera."])
+def test_an_interview_answer_after_the_name_is_not_part_of_it(answer):
+    people, _, _ = tags("Titre\nQuestion : le mouvement vous gêne-t-il ?\nPhilippe Martinez " + answer + "\n")
     assert list(people) == ["Philippe Martinez"]
+
+
+def test_an_elision_before_a_capital_stays_in_a_name():
+    people, _, _ = tags("Headline\nThe actor Paul D'Arcy said the play would go on.\n")
+    assert list(people) == ["Paul D'Arcy"]
 
 
 def test_given_names_before_the_full_name_stay_apart():

