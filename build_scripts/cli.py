@@ -136,6 +136,7 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     result = pipeline.check(args.articles, progress=progress_bar(args))
     suggestions = unresolved.report(result.archive)
+    more = unresolved.countless(result.archive)
     if args.format == "json":
         print(json.dumps({
             "problems": [{"path": p.path, "line": p.line, "message": p.message, "kind": p.kind}
@@ -143,7 +144,8 @@ def cmd_check(args) -> int:
             "unresolved": [{"kind": s.kind, "names": list(s.names), "message": s.message,
                             "registry_yaml": s.registry_yaml} for s in suggestions],
             "summary": {"articles": len(result.archive.articles), "actors": len(result.archive.actors),
-                        "countries": len(result.archive.countries), "problems": len(result.problems)},
+                        "countries": len(result.archive.countries), "problems": len(result.problems),
+                        "no_country_not_listed": more},
         }, ensure_ascii=False, indent=2))
         return 1 if result.problems else 0
     print_problems(args, result)
@@ -151,6 +153,8 @@ def cmd_check(args) -> int:
         print(f"unresolved names ({len(suggestions)}): run `python -m build_scripts registry suggest` for the fixes")
         for s in suggestions:
             print(f"  {s.kind}: {s.message}")
+    if more and not args.quiet:
+        print(f"  ({unresolved.countless_text(more)})")
     say(args, result.summary())
     return 1 if result.problems else 0
 
@@ -200,9 +204,12 @@ def cmd_explain(args) -> int:
 
 def cmd_registry(args) -> int:
     if args.action == "suggest":
-        suggestions = unresolved.report(pipeline.collect(args.articles))
+        archive = pipeline.collect(args.articles)
+        suggestions = unresolved.report(archive)
+        more = unresolved.countless(archive)
         if not suggestions:
-            say(args, "nothing to suggest: every name is settled")
+            say(args, f"nothing to suggest ({unresolved.countless_text(more)})" if more
+                else "nothing to suggest: every name is settled")
         for s in suggestions:
             print(f"# {s.kind}: {s.message}")
             print(s.registry_yaml)

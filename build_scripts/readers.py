@@ -23,10 +23,11 @@ from .models import RawArticle
 
 MAX_BYTES = 10 * 1024 * 1024
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-# Control characters are invisible on a page and invalid in XML; tab and newline stay. So are the
-# soft hyphen, the zero-width space, the word joiner and a byte-order mark inside the text, which
-# split a word in two ("Johnny \xadHallyday" is Johnny Hallyday).
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b\u2060\ufeff]")
+# Control characters are invisible on a page and invalid in XML; tab and newline stay. Dropped too:
+# invisible characters that split a word in two, the soft hyphen, the zero-width space, the word joiner,
+# a byte-order mark inside the text ("Johnny \xadHallyday" is Johnny Hallyday), and the marks and
+# controls of writing direction that text copied beside Arabic carries ("Ahmed\u200e Ouyahia").
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
 CONTROL_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 

@@ -244,10 +244,8 @@ def render_unresolved(archive: Archive) -> str:
             continue
         out += [f"## {KIND_TITLES[kind]} ({len(items)})", ""]
         if kind == "no country":
-            out += ["People in the registry, or named in three articles or more"
-                    + (f"; {more} more {'person' if more == 1 else 'people'} named in fewer articles "
-                       f"{'has' if more == 1 else 'have'} no country either and {'is' if more == 1 else 'are'} "
-                       "not listed." if more else "."), ""]
+            out += [f"People in the registry, or named in {render_people.FOLLOWED_FROM} articles or more"
+                    + (f" ({unresolved.countless_text(more)})." if more else "."), ""]
         for s in items:
             out += [f"- {escape(s.message)}", "", "    ```yaml"]
             out += ["    " + line for line in s.registry_yaml.rstrip().split("\n")]

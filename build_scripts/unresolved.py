@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from . import yaml_text
 from .index import LONE
 from .models import Archive
-from .render_people import followed
+from .render_people import FOLLOWED_FROM, followed
 from .names import close_surnames, compatible_given_names, fold, sort_key, sound_key, surname
 
 
@@ -74,6 +74,12 @@ def report(archive: Archive) -> list[Suggestion]:
             out.append(Suggestion("no country", (a.name,), f"{a.name} has no country: add one (ISO code)",
                                   _entry(a.name, country="XX")))
     return out
+
+
+def countless_text(n: int) -> str:
+    """The people `countless` counts, in words, for a page or a terminal."""
+    return (f"{n} more {'person' if n == 1 else 'people'} named in fewer than {FOLLOWED_FROM} articles "
+            "with no country, not listed")
 
 
 def countless(archive: Archive) -> int:

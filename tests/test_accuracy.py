@@ -1,11 +1,11 @@
 """Accuracy floors on hand-annotated samples of the development corpus, built
 without a registry: tests/data/gold_corpus/ (72 English and French articles;
 the rules were developed against it), tests/data/holdout/ (40 more,
-annotated later to measure articles the rules were not written for) and
+annotated later to measure articles the rules were not written for),
 tests/data/sample2/ (40 more, annotated later still: measured first, then
 used to find what the rules missed) and tests/data/sample3/ (40 more, held
-out to measure the rules written for sample2). Floors only ever go up: raise them
-when the extractors get better, never lower them."""
+out to measure the rules written for sample2). Floors only ever go up:
+raise them when the extractors get better, never lower them."""
 from __future__ import annotations
 
 import pytest

@@ -457,3 +457,18 @@ def test_a_list_of_names_ends_at_its_last_item():
 def test_names_of_things_are_no_people(text):
     people, _, _ = tags(text)
     assert set(people) <= {"Bill Thompson"}
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Titre\nSelon M'hamed Benredouane, le texte passera.\n", "M'hamed Benredouane"),     # no French elision
+    ("Headline\nThe squad: Quincy Owusu-Abeyie and Arturo Lupoli, Jeremie Aliadiere, Zoltan Gera.\n",
+     "Quincy Owusu-Abeyie"),                                                             # "A and B, C, D"
+])
+def test_names_the_new_rules_must_keep(text, person):
+    people, _, _ = tags(text)
+    assert person in people
+
+
+def test_a_firm_named_after_a_person_does_not_take_the_person():
+    people, _, _ = tags("Headline\nStan Lee Media went bust. Later, Stan Lee said he was sorry.\n")
+    assert people.get("Stan Lee") == ("Stan Lee",)

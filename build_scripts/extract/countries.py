@@ -108,7 +108,7 @@ def _city(line: Line, toks: list[Token], i: int, cities: dict[str, tuple[str, st
         return None
     # A region's name right after the word of place only: "de l'Atlantique" is the ocean, "de l'Ouest" a point
     # of the compass, not Benin's or Haiti's region. Never after "at": "a vice president at Tata" works for a firm.
-    regions_too = not elided and line.text[toks[i - 1].end:start] == " " and before != "at"
+    regions_too = not elided and i > 0 and joined(line.text, toks[i - 1], toks[i]) and before != "at"
     for n in sizes:
         if i + n > len(toks):
             continue

@@ -43,14 +43,14 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
             and _kind_simple(prev, gaz) == "N":
         return "N"   # "Claude King", "John Major"
     if f in vocab.calendar and prev is not None and _kind_simple(prev, gaz) == "N" and first_names()(prev.text):
-        return "N"   # "Theresa May": a month that is also a function word ("may"), after a given name
+        return "N"   # "Theresa May", "Brian May": a month (also a function word, "may") after a given name
     if f in vocab.function_words or f in vocab.titles or f in vocab.qualifiers:
         return "V"
     if vocab.is_common(tok.text) or gaz.lookup(tok.text):
-        # A place, month or organisation word can still be a name next to a
-        # given name: "Michael Jordan", "Theresa May", "Marine Le Pen".
+        # A place or organisation word can still be a name next to a given
+        # name: "Michael Jordan", "Marine Le Pen" (a month: above).
         is_first = first_names()
-        surname_like = gaz.lookup(tok.text) or f in vocab.calendar or (f in SURNAME_TITLES and nxt is None)
+        surname_like = gaz.lookup(tok.text) or (f in SURNAME_TITLES and nxt is None)
         if surname_like and prev is not None and _kind_simple(prev, gaz) == "N" and is_first(prev.text):
             return "N"
         if nxt is not None and nxt.folded in PARTICLES and nxt.capitalised and not gaz.lookup(tok.text) \
@@ -63,9 +63,15 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
 def _elided_word(word: str) -> bool:
     """A French elision before a word in lower case: "J’ai", "D’abord",
     "Qu’il" open a sentence ("Patrick Braouezec J’ai toujours dit…", an
-    interview's answer after the name), never a name ("D'Arcy", "N'Golo")."""
+    interview's answer after the name), never a name ("D'Arcy", "N'Golo").
+    French elides before a vowel or a mute h only, and a name such as
+    "M'hamed", "M'hidi" or "M'barek" is no French word after its apostrophe."""
     m = ELIDED.match(word)
-    return bool(m) and word[m.end():m.end() + 1].islower()
+    rest = word[m.end():] if m else ""
+    return rest[:1] in ELIDED_BEFORE or rest[:1] == "h" and common_word(rest, "fr")
+
+
+ELIDED_BEFORE = frozenset("aeiouyàâäéèêëîïôöûùü")
 
 
 @lru_cache(maxsize=65_536)

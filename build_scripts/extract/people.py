@@ -184,7 +184,7 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                     and not is_first(first.text):
                 reject(form, line, "'the' before it: a band, a ship or a firm")
                 continue          # "the Stone Roses", "la Charles de Gaulle"
-            if is_place(form) or _of_a_place(toks, seg, gaz) or _after_a_place(seg_toks):
+            if (is_place(form) or _of_a_place(toks, seg, gaz) or _after_a_place(seg_toks)) and not registry.find(form):
                 reject(form, line, "a city or region, or something named after one")
                 continue
             if registry.find(form):
@@ -419,8 +419,8 @@ def _given_names_joined(people: list[Person]) -> list[Person]:
     kept = []
     for p in people:
         if not p.registry and p.full and all(len(f.split()) > 1 and all(map(is_first, f.split())) for f in p.full):
-            starts = {fold(f) + " " for f in p.full}
-            whole = [q for q in people if q is not p and any(fold(f).startswith(tuple(starts)) for f in q.full)]
+            starts = tuple(_name_words(f) for f in p.full)
+            whole = [q for q in people if q is not p and any(_begins(_name_words(f), w) for f in q.full for w in starts)]
             if len(whole) == 1 and min(whole[0].spans) < min(p.spans):
                 target = whole[0]
                 target.forms += p.forms
@@ -429,6 +429,16 @@ def _given_names_joined(people: list[Person]) -> list[Person]:
                 continue
         kept.append(p)
     return kept
+
+
+def _begins(name: tuple[str, ...], given: tuple[str, ...]) -> bool:
+    """Whether the given names begin the name, followed by words that may end
+    a person's name: no common word or organisation's word ("Stan Lee
+    Media" is a firm's name, not Stan Lee's)."""
+    rest = name[len(given):]
+    heads = vocabulary().org_heads
+    return name[:len(given)] == given and bool(rest) and not any(
+        w in heads or common_word(w, "en") or common_word(w, "fr") for w in rest)
 
 
 def _surname_cued(unsure: list[Candidate], single: list[Single], language: str) -> list[Candidate]:
@@ -482,7 +492,7 @@ def _listed(unsure: list[Candidate], full: list[Candidate]) -> list[Candidate]:
                 if gap.strip(" ,") in LIST_ENDS:
                     last_end = len(chain)
                 continue
-            if last_end:        # "A, B and C, Lib Dem's chief said": the list ends with its last "and"
+            if last_end >= 3:   # "A, B and C, Lib Dem's chief said": a list "A, B and C" ends there
                 chain = chain[:last_end]
             people = sum(person for _, person in chain)
             if len(chain) >= 3 and people >= 2 and 2 * people >= len(chain):

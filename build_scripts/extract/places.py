@@ -85,8 +85,8 @@ def city_countries() -> dict[str, str]:
     return table
 
 
-# Subdivisions too small to stand for their country in the news, or named like a town of another.
 REGION_WORD_ZIPF = 5.0      # a word more frequent than this in English or French names no region
+# Subdivisions too small to stand for their country in the news, or named like a town of another.
 LOCAL_SUBDIVISIONS = frozenset({"Municipality", "Rural municipality", "Urban municipality", "District municipality",
                                 "City municipality", "Special municipality", "Commune", "Parish", "Quarter", "Town",
                                 "Local council", "Island council", "Borough", "Administrative precinct"})
@@ -101,10 +101,12 @@ def region_countries() -> dict[str, str]:
     than any of its own so named ("Valencia": Venezuela's city is larger
     than Spain's; "Birmingham" is England's; "in Ontario" is Canada's
     province, not Ontario, California: see `not_cities`), no country word, given
-    name or well-known organisation, and no word as frequent as the most
-    common words ("Marche", Italy's region, is a French word: "en Marche";
-    "Central", "Nord"). Place names are frequent words themselves ("Texas"),
-    hence a higher bar than for a common word."""
+    name or well-known organisation, no one-word name as frequent as the
+    most common words ("Marche", Italy's region, is a French word: "en
+    Marche"; "Central", "Nord"; place names are frequent words themselves,
+    "Texas", hence a higher bar than for a common word), and none of the
+    ordinary words listed in data/countries.yml (`not_regions`: "Gulf",
+    "Batman")."""
     import pycountry
     from wordfreq import zipf_frequency
 
@@ -134,8 +136,7 @@ def region_countries() -> dict[str, str]:
                                                     default=0)
         if len(found) > 1 or rival >= MIN_CITY_POPULATION and rival > largest[key].get(own, 0) \
                 or key in gaz.not_regions or name in organizations or gaz.lookup(name) or is_first_name(name) \
-                or any(zipf_frequency(word, language) > REGION_WORD_ZIPF for word in key.split()
-                       for language in ("en", "fr")):
+                or " " not in name and any(zipf_frequency(name, lang) > REGION_WORD_ZIPF for lang in ("en", "fr")):
             continue
         table[name] = own
     return table
