@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from . import yaml_text
 from .index import LONE
 from .models import Archive
-from .render_people import FOLLOWED_FROM, followed
 from .names import close_surnames, compatible_given_names, fold, sort_key, sound_key, surname
+from .render_people import FOLLOWED_FROM, followed
 
 
 @dataclass(frozen=True)

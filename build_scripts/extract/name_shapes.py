@@ -66,6 +66,8 @@ def _elided_word(word: str) -> bool:
     interview's answer after the name), never a name ("D'Arcy", "N'Golo").
     French elides before a vowel or a mute h only, and a name such as
     "M'hamed", "M'hidi" or "M'barek" is no French word after its apostrophe."""
+    if "'" not in word and "’" not in word:
+        return False            # most words: no regular expression on the hot path
     m = ELIDED.match(word)
     rest = word[m.end():] if m else ""
     return rest[:1] in ELIDED_BEFORE or rest[:1] == "h" and common_word(rest, "fr")

@@ -184,7 +184,8 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                     and not is_first(first.text):
                 reject(form, line, "'the' before it: a band, a ship or a firm")
                 continue          # "the Stone Roses", "la Charles de Gaulle"
-            if (is_place(form) or _of_a_place(toks, seg, gaz) or _after_a_place(seg_toks)) and not registry.find(form):
+            if (is_place(form) or _of_a_place(toks, seg, gaz) or _after_a_place(seg_toks)) \
+                    and not registry.find(form):
                 reject(form, line, "a city or region, or something named after one")
                 continue
             if registry.find(form):
@@ -420,7 +421,8 @@ def _given_names_joined(people: list[Person]) -> list[Person]:
     for p in people:
         if not p.registry and p.full and all(len(f.split()) > 1 and all(map(is_first, f.split())) for f in p.full):
             starts = tuple(_name_words(f) for f in p.full)
-            whole = [q for q in people if q is not p and any(_begins(_name_words(f), w) for f in q.full for w in starts)]
+            whole = [q for q in people
+                     if q is not p and any(_begins(_name_words(f), w) for f in q.full for w in starts)]
             if len(whole) == 1 and min(whole[0].spans) < min(p.spans):
                 target = whole[0]
                 target.forms += p.forms
