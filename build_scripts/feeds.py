@@ -1,6 +1,7 @@
 """Atom feeds (RFC 4287): one for the archive, one per actor and country.
 
-Pure and clock-free. Built with xml.etree, so every text is escaped. An
+Pure and clock-free. Written as text, every text and attribute escaped
+as xml.etree escapes it (the same bytes, several times sooner). An
 entry's `updated` is its article's date and a feed's that of its newest
 article; an undated article has no time to give and stands at the start of
 Unix time (1970-01-01), so readers sort it last. Links are relative to the
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import posixpath
 import uuid
-import xml.etree.ElementTree as ET
 
 from .models import Article
 from .pages import article_page, url_of
@@ -31,58 +31,62 @@ def atom(path: str, title: str, page: str, articles: list[Article], country_name
     entry for the next feed in the same folder: an article is in the feed
     of every person it names."""
     entries = sorted(articles, key=lambda a: a.sort_key)[:MAX_ENTRIES]
-    feed = ET.Element("feed", {"xmlns": ATOM})
-    _text(feed, "title", title)
-    _text(feed, "id", _urn(f"feed:{path}"))
-    _text(feed, "updated", _time(entries[0]) if entries else UNDATED)
-    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": posixpath.basename(path)})
-    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": _href(path, url_of(page))})
-    author = ET.SubElement(feed, "author")
-    _text(author, "name", "News archive")
-    _text(feed, "generator", GENERATOR)
+    out = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="{ATOM}">',
+           _text("title", title), _text("id", _urn(f"feed:{path}")),
+           _text("updated", _time(entries[0]) if entries else UNDATED),
+           _empty("link", rel="self", type="application/atom+xml", href=posixpath.basename(path)),
+           _empty("link", rel="alternate", type="text/html", href=_href(path, url_of(page))),
+           "<author>", _text("name", "News archive"), "</author>", _text("generator", GENERATOR)]
     made = {} if made is None else made
     folder = posixpath.dirname(path)
-    texts = []
     for art in entries:
         key = (folder, art.id)
         if key not in made:
-            made[key] = _serialized(_entry(path, art, country_names))
-        texts.append(made[key])
-    ET.indent(feed, space="")
-    head = ET.tostring(feed, encoding="unicode")
-    return ('<?xml version="1.0" encoding="utf-8"?>\n' + head[: -len("</feed>")]
-            + "".join(text + "\n" for text in texts) + "</feed>\n")
+            made[key] = _entry(path, art, country_names)
+        out.append(made[key])
+    out.append("</feed>\n")
+    return "\n".join(out)
 
 
-def _serialized(element: ET.Element) -> str:
-    """An element as it reads inside a feed indented with no spaces: each
-    tag on a line of its own, which is the same at any depth."""
-    ET.indent(element, space="")
-    return ET.tostring(element, encoding="unicode")
-
-
-def _entry(path: str, art: Article, country_names: dict[str, str]) -> ET.Element:
-    entry = ET.Element("entry")
-    _text(entry, "title", art.title.value)
-    _text(entry, "id", _urn(f"article:{art.id}"))
-    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
-                                  "href": _href(path, url_of(article_page(art)))})
-    _text(entry, "updated", _time(art))
+def _entry(path: str, art: Article, country_names: dict[str, str]) -> str:
+    """An entry as it reads inside a feed: each tag on a line of its own."""
+    out = ["<entry>", _text("title", art.title.value), _text("id", _urn(f"article:{art.id}")),
+           _empty("link", rel="alternate", type="text/html", href=_href(path, url_of(article_page(art)))),
+           _text("updated", _time(art))]
     if art.date.value:
-        _text(entry, "published", _time(art))
+        out.append(_text("published", _time(art)))
     for name in art.authors.value or ([art.source.value] if art.source.value else []):
-        _text(ET.SubElement(entry, "author"), "name", name)
-    for m in art.actors:
-        ET.SubElement(entry, "category", {"term": clean(m.key)})
-    for m in art.countries:
-        ET.SubElement(entry, "category", {"term": clean(m.key), "label": clean(country_names.get(m.key, m.key))})
+        out += ["<author>", _text("name", name), "</author>"]
+    out += [_empty("category", term=m.key) for m in art.actors]
+    out += [_empty("category", term=m.key, label=country_names.get(m.key, m.key)) for m in art.countries]
     if art.summary:
-        _text(entry, "summary", art.summary)
-    return entry
+        out.append(_text("summary", art.summary))
+    out.append("</entry>")
+    return "\n".join(out)
 
 
-def _text(parent: ET.Element, tag: str, text: str) -> None:
-    ET.SubElement(parent, tag).text = clean(text)
+def _text(tag: str, text: str) -> str:
+    """An element holding text, escaped as xml.etree escapes it."""
+    text = clean(text)
+    if not text:
+        return f"<{tag} />"
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return f"<{tag}>{text}</{tag}>"
+
+
+_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
+                            "\t": "&#09;"})
+
+
+def _empty(tag: str, **attributes: str) -> str:
+    """An empty element, its attributes in the order given and escaped as xml.etree escapes them."""
+    return f"<{tag} " + " ".join(f'{name}="{clean(value).translate(_ATTRIBUTE)}"'
+                                 for name, value in attributes.items()) + " />"
 
 
 def _time(art: Article) -> str:

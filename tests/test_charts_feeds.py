@@ -5,7 +5,7 @@ import dataclasses
 import xml.etree.ElementTree as ET
 
 from build_scripts import charts, feeds, pipeline
-from build_scripts.models import Value
+from build_scripts.models import Mention, Value
 from build_scripts.xml_text import clean
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -87,20 +87,14 @@ def test_feed_escapes_article_text_and_links_relatively(tmp_path):
     assert feed.find(f"{ATOM}id").text.startswith("urn:uuid:")
     assert entries[0].find(f"{ATOM}summary").text == clean(NASTY)
     assert text == feeds.atom("feeds/actors/x.xml", NASTY, "actors/x.md", arts, {"FR": "France"})
-    # Entries kept for the next feed of the folder give the very text an
-    # element tree of the whole feed gives, there and in another folder.
-    whole = ET.Element("feed", {"xmlns": feeds.ATOM})
-    for tag, value in (("title", NASTY), ("id", feeds._urn("feed:feeds/actors/x.xml")),
-                       ("updated", "2026-02-17T00:00:00Z")):
-        ET.SubElement(whole, tag).text = clean(value)
-    ET.SubElement(whole, "link", {"rel": "self", "type": "application/atom+xml", "href": "x.xml"})
-    ET.SubElement(whole, "link", {"rel": "alternate", "type": "text/html", "href": "../../actors/x/"})
-    ET.SubElement(ET.SubElement(whole, "author"), "name").text = "News archive"
-    ET.SubElement(whole, "generator").text = feeds.GENERATOR
-    for art in (nasty, undated):
-        whole.append(feeds._entry("feeds/actors/x.xml", art, {"FR": "France"}))
-    ET.indent(whole, space="")
-    assert text == '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(whole, encoding="unicode") + "\n"
+    # The feed is the very text an element tree of the whole feed gives.
+    assert text == _feed_by_element_tree(NASTY, "x", [nasty, undated], {"FR": "France"})
+    tagged = dataclasses.replace(nasty, actors=(Mention(NASTY + "\t\r\n", (), nasty.title.cue),),
+                                 countries=(Mention("FR", (), nasty.title.cue),),
+                                 authors=Value((NASTY,), nasty.authors.cue))
+    names = {"FR": NASTY + "\n"}
+    assert feeds.atom("feeds/actors/x.xml", "", "actors/x.md", [tagged], names) == _feed_by_element_tree(
+        "", "x", [tagged], names)
     made: dict = {}
     names = {"FR": "France"}
     first = feeds.atom("feeds/actors/y.xml", "Y", "actors/y.md", arts, names, made)
@@ -152,3 +146,34 @@ def test_charts_drawn_into_a_page_are_valid_and_told_apart():
     block = charts.figure(charts.per_month("Per month", {"2026-01": 1}))
     assert block.startswith('<figure class="chart">\n<svg') and block.endswith("</svg>\n</figure>")
     assert "\n\n" not in block               # one block of HTML for Markdown
+
+
+def _feed_by_element_tree(title: str, slug: str, arts: list, names: dict) -> str:
+    """An actor's feed as xml.etree writes it, the feed's text in the same shape."""
+    path = f"feeds/actors/{slug}.xml"
+    whole = ET.Element("feed", {"xmlns": feeds.ATOM})
+    for tag, value in (("title", title), ("id", feeds._urn(f"feed:{path}")), ("updated", feeds._time(arts[0]))):
+        ET.SubElement(whole, tag).text = clean(value)
+    ET.SubElement(whole, "link", {"rel": "self", "type": "application/atom+xml", "href": f"{slug}.xml"})
+    ET.SubElement(whole, "link", {"rel": "alternate", "type": "text/html", "href": f"../../actors/{slug}/"})
+    ET.SubElement(ET.SubElement(whole, "author"), "name").text = "News archive"
+    ET.SubElement(whole, "generator").text = feeds.GENERATOR
+    for art in arts:
+        entry = ET.SubElement(whole, "entry")
+        ET.SubElement(entry, "title").text = clean(art.title.value)
+        ET.SubElement(entry, "id").text = feeds._urn(f"article:{art.id}")
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
+                                      "href": f"../../articles/{art.id}/"})
+        ET.SubElement(entry, "updated").text = feeds._time(art)
+        if art.date.value:
+            ET.SubElement(entry, "published").text = feeds._time(art)
+        for name in art.authors.value or ([art.source.value] if art.source.value else []):
+            ET.SubElement(ET.SubElement(entry, "author"), "name").text = clean(name)
+        for m in art.actors:
+            ET.SubElement(entry, "category", {"term": clean(m.key)})
+        for m in art.countries:
+            ET.SubElement(entry, "category", {"term": clean(m.key), "label": clean(names.get(m.key, m.key))})
+        if art.summary:
+            ET.SubElement(entry, "summary").text = clean(art.summary)
+    ET.indent(whole, space="")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(whole, encoding="unicode") + "\n"
