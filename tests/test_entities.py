@@ -472,3 +472,35 @@ def test_names_the_new_rules_must_keep(text, person):
 def test_a_firm_named_after_a_person_does_not_take_the_person():
     people, _, _ = tags("Headline\nStan Lee Media went bust. Later, Stan Lee said he was sorry.\n")
     assert people.get("Stan Lee") == ("Stan Lee",)
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Titre\nLe suspect, Chérif Belkacemi, a été interpellé.\n", "Chérif Belkacemi"),
+    ("Headline\nDefender Wes Mowbray was sent off in the second half.\n", "Wes Mowbray"),
+    ("Headline\nThe film stars Keanu Marlowe as a detective.\n", "Keanu Marlowe"),
+])
+def test_a_given_name_the_dictionary_calls_rare_counts_when_the_word_is_rare_too(text, person):
+    people, _, _ = tags(text)
+    assert person in people
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Headline\nThe crowd cheered as Scot Kathy Dunbar crossed the line first.\n", "Kathy Dunbar"),   # a demonym
+    ("Headline\nPatrons Come Dancing Marlowe and Liz Parr left.\n", None),       # "Côme", folded, is a common word
+])
+def test_rare_given_names_that_are_common_words_or_demonyms_are_not_names(text, person):
+    people, _, _ = tags(text)
+    assert ("Come Dancing" not in people and "Come Dancing Marlowe" not in people and "Scot Kathy Dunbar" not in people)
+    assert person is None or person in people
+
+
+def test_a_well_known_organisation_is_no_person_and_a_rare_given_name_shares_no_surname():
+    people, _, orgs = tags("Headline\nBanks such as Citigroup, Merrill Lynch and Barclays paid fines. "
+                           "Awards went to Keane and Joss Marlowe, who sang.\n")
+    assert "Merrill Lynch" not in people and "Merrill Lynch" in orgs
+    assert "Joss Marlowe" in people and "Keane Marlowe" not in people
+
+
+def test_a_given_name_after_an_article_is_a_things_name():
+    people, _, _ = tags("Titre\nLe rapport est sévère : le Cese a rappelé que la fraude coûte cher.\n")
+    assert "Cese" not in people

@@ -172,6 +172,10 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
             if gaz.lookup(form):
                 reject(form, line, "a country or place name")
                 continue
+            if len(seg) > 1 and " ".join(toks[i].text for i in seg) in known_organizations()[0] \
+                    and not registry.find(form):     # one word ("Ford") may still be a person's surname
+                reject(form, line, "a well-known organisation")
+                continue
             cue, demonym = cue_for(line.text, toks, seg, context, gaz)
             seg_toks = tuple(toks[i] for i in seg)
             if len(seg) == 1:
@@ -205,7 +209,7 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                     unsure.append(Candidate(form, seg_toks, line, "", demonym))
             else:
                 full.append(Candidate(form, seg_toks, line, cue, demonym))
-                shared = _coordinated(line.text, toks, seg, is_first)
+                shared = _coordinated(line.text, toks, seg)
                 if shared:
                     full.append(Candidate(shared[0], shared[1], line, "given name joined to a full name", demonym))
     if things:          # the thing's name elsewhere in the article is the thing's too
@@ -256,13 +260,14 @@ def _apart(line: str, toks: tuple[Token, ...], i: int) -> bool:
                 or after and after.capitalised and joined(line, toks[i], after))
 
 
-def _coordinated(line: str, toks: tuple[Token, ...], seg: list[int], is_first):
-    """'Jim and Margaret Cuthbert': Jim Cuthbert too."""
+def _coordinated(line: str, toks: tuple[Token, ...], seg: list[int]):
+    """'Jim and Margaret Cuthbert': Jim Cuthbert too; not from a rare given
+    name ("as did Keane and Joss Stone": a band)."""
     i = seg[0]
     if i < 2 or toks[i - 1].folded not in ("and", "et", "&") or len(seg) < 2:
         return None
     given = toks[i - 2]
-    if not (given.capitalised and is_first(given.text) and joined(line, given, toks[i - 1])):
+    if not (given.capitalised and first_names(rare=False)(given.text) and joined(line, given, toks[i - 1])):
         return None
     if i >= 3 and toks[i - 3].capitalised and joined(line, toks[i - 3], given):
         return None
@@ -371,10 +376,11 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
                     people.append(person)
                 if cand.cue == "":
                     cand = Candidate(cand.form, cand.tokens, cand.line, "registry surname", cand.demonym)
-        if person is None and first_names()(word) and len(word) > 2:
+        if person is None and first_names(rare=False)(word) and len(word) > 2:
             person = _link_given_name(word, named)
             if person is None and cand.line.role in ("body", "caption") and word not in known_organizations()[0] \
-                    and not cand.line.text[:cand.tokens[0].start].rstrip().endswith("&") and (
+                    and not cand.line.text[:cand.tokens[0].start].rstrip().endswith("&") \
+                    and not _after_article(cand.line.text, cand.tokens[0]) and (
                     cand.cue == "verb of saying" or AGE_AFTER.match(cand.line.text[cand.tokens[0].end:])):
                 person = next((p for p in people if fold(p.key) == fold(word)), None)
                 if person is None:
@@ -409,6 +415,12 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
         mentions.append(Mention(p.key, forms, p.cue or Cue("name"), country))
         spans.extend(p.spans)
     return mentions, spans, _unique(rejected)
+
+
+def _after_article(line: str, tok: Token) -> bool:
+    """'le Cese a rappelé', 'the Jaguar said': a word after an article names a thing, not a person."""
+    before = line[:tok.start].split()
+    return bool(before) and (fold(before[-1]) in ARTICLES or fold(before[-1]).rstrip("'’") in ("l", "un", "une"))
 
 
 def _given_names_joined(people: list[Person]) -> list[Person]:

@@ -142,15 +142,18 @@ def vocabulary() -> Vocabulary:
     )
 
 
-@lru_cache(maxsize=1)
-def first_names():
+@lru_cache(maxsize=2)
+def first_names(rare: bool = True):
     """A lookup of given names from many countries (gender-guesser's dictionary).
-    Accents are folded ("Saïd" is "Said", "Sebastien" is "Sébastien"); names
-    the dictionary marks as very rare everywhere ("River", "Stone") are left out."""
+    Accents are folded ("Saïd" is "Said", "Sebastien" is "Sébastien"). Names
+    the dictionary marks as very rare everywhere are left out when they are
+    words of some use in English or French ("River", "Stone", "Spring"), and
+    kept when they are rare words too ("Chérif", "Scarlett"), unless `rare` is
+    false."""
     names = set()
     for name, by_gender in gender_detector().names.items():
         frequency = max((int(c, 16) for codes in by_gender.values() for c in codes if c.strip()), default=0)
-        if frequency >= MIN_NAME_FREQUENCY:
+        if frequency >= MIN_NAME_FREQUENCY or rare and frequency and _rare_word(name):
             names.add(fold(name))
 
     def is_first_name(word: str) -> bool:
@@ -166,6 +169,30 @@ def first_names():
 
 
 MIN_NAME_FREQUENCY = 2
+RARE_NAME_ZIPF = 3.7         # a name the dictionary marks as rare counts when it is a rare word too ("Chérif")
+RARE_NAME_FREQUENCY = 10 ** (RARE_NAME_ZIPF - 9)      # the same as a share of all words
+
+
+def _rare_word(name: str) -> bool:
+    """A word rare in English and French, as written and folded ("Côme" is
+    "come"), and no town's name ("Warwick") or people's ("Scot")."""
+    from ..gazetteer import load as load_gazetteer
+    from .places import is_city
+
+    words = {part for form in (name.lower(), fold(name)) for part in re.split(r"[\s-]+", form) if part}
+    return all(frequencies.get(word, 0) < RARE_NAME_FREQUENCY for frequencies in _word_frequencies()
+               for word in words) and not is_city(name) and not load_gazetteer().lookup(name)
+
+
+@lru_cache(maxsize=1)
+def _word_frequencies() -> tuple[dict, dict]:
+    """wordfreq's English and French frequencies, looked up directly: each
+    `zipf_frequency` call tokenizes its word first, ten times slower."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en"), get_frequency_dict("fr")
+
+
 ELIDED = re.compile(ELISION.pattern, re.IGNORECASE)       # "S'il", "Qu'elle": the tokenizer's elisions, any case
 
 
