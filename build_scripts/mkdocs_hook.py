@@ -5,7 +5,9 @@ edit, serve shows the edited article's page first and the full build
 follows in the background (build_scripts/serving.py). Built pages lose the
 template's indentation; Pagefind indexes the article pages for the search
 page (while `mkdocs build` writes the site, or after the build), and a
-warning comes when the site nears GitHub Pages' size limit. The generated
+warning comes when the site nears GitHub Pages' size limit. `mkdocs build`
+rewrites the site in place rather than emptying it first, and removes what
+it did not write (build_scripts/site_clean.py). The generated
 pages' Markdown is converted on every core and kept between builds
 (build_scripts/mkdocs_pages.py), with an inline pass that skips patterns
 that cannot match (build_scripts/quick_inline.py)."""
@@ -18,6 +20,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from build_scripts import collector, minify, quick_inline, search, serving, site_size, watching
+from build_scripts.site_clean import SITE
 from build_scripts.mkdocs_pages import PAGES, cache_folder, link_generated_files
 from build_scripts.serving import SESSION
 from build_scripts.shared_html import SHARED
@@ -37,6 +40,7 @@ def on_startup(command, dirty=False, **kwargs) -> None:
 
 
 def on_shutdown(**kwargs) -> None:
+    SITE.stop()
     SESSION.stop()
     search.INDEXER.stop()
     PAGES.close()
@@ -51,6 +55,8 @@ def on_config(config, **kwargs):
 
 def on_pre_build(config, **kwargs) -> None:
     PAGES.open(config, full=not SESSION.dirty)
+    if SESSION.command == "build" and not SESSION.dirty:
+        SITE.start(config, cache_folder(config))       # the site rewritten in place, not emptied first
     articles = _articles_dir(config)
     if not articles.is_dir():
         SESSION.edited = None
@@ -116,6 +122,9 @@ def on_post_build(config, **kwargs) -> None:
     if last:
         log.info("news archive: search index in %d part(s), %d indexed again, %d kept from earlier builds",
                  len(last["parts"]), len(last["indexed"]), len(last["parts"]) - len(last["indexed"]))
+    stale = SITE.finish()
+    if stale:
+        log.info("news archive: %d file(s) of earlier builds removed from the site", stale)
     if SESSION.rebuilding:
         return          # serve's own copy of the site: its size was checked on the first build
     total = site_size.size(Path(config.site_dir))
@@ -124,6 +133,10 @@ def on_post_build(config, **kwargs) -> None:
         log.warning(message)
     else:
         log.info("news archive: site is %.1f MB", total / 1024 ** 2)
+
+
+def on_build_error(error, **kwargs) -> None:
+    SITE.stop()
 
 
 def on_serve(server, config, builder, **kwargs):
