@@ -376,9 +376,10 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
                     people.append(person)
                 if cand.cue == "":
                     cand = Candidate(cand.form, cand.tokens, cand.line, "registry surname", cand.demonym)
-        if person is None and first_names(rare=False)(word) and len(word) > 2:
+        if person is None and first_names()(word) and len(word) > 2:
             person = _link_given_name(word, named)
-            if person is None and cand.line.role in ("body", "caption") and word not in known_organizations()[0] \
+            if person is None and first_names(rare=False)(word) and cand.line.role in ("body", "caption") \
+                    and word not in known_organizations()[0] \
                     and not cand.line.text[:cand.tokens[0].start].rstrip().endswith("&") \
                     and not _after_article(cand.line.text, cand.tokens[0]) and (
                     cand.cue == "verb of saying" or AGE_AFTER.match(cand.line.text[cand.tokens[0].end:])):
