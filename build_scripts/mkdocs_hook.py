@@ -20,10 +20,10 @@ from pathlib import Path
 from markupsafe import Markup
 
 from build_scripts import collector, minify, quick_inline, search, serving, site_size, watching
-from build_scripts.site_clean import SITE
 from build_scripts.mkdocs_pages import PAGES, cache_folder, link_generated_files
 from build_scripts.serving import SESSION
 from build_scripts.shared_html import SHARED
+from build_scripts.site_clean import SITE
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
 SEARCH_PAGES = "search-pages"       # folder in .cache/ of the article pages as Pagefind reads them

@@ -16,9 +16,9 @@ Hard links (the feeds, the search index, linked from the docs and cache
 folders) are removed first, as MkDocs would: writing into one in place
 would write into the file it shares. Removing a link frees no inode, so
 it costs little. The site is emptied as MkDocs does it when the layout of
-its paths may have changed (another `use_directory_urls`, theme, or
-MkDocs version: a file where a folder now goes), or when the last build
-did not end. Only for `mkdocs build`; serve builds as MkDocs does."""
+its paths may have changed (another site folder, `use_directory_urls`,
+theme, or MkDocs version: a file where a folder now goes), or when the
+last build did not end. Only for `mkdocs build`; serve builds as MkDocs does."""
 from __future__ import annotations
 
 import json
@@ -35,6 +35,7 @@ class InPlace:
         self.marker: Path | None = None
         self.site: str | None = None
         self.prepared = False          # whether this build's cleaning ran (not under --dirty)
+        self._layout = ""
         self._clean = None
 
     def start(self, config, cache: Path) -> None:
@@ -42,7 +43,8 @@ class InPlace:
         replaced by this one, for this build."""
         self.stop()
         self.marker, self.site = cache / MARKER, config["site_dir"]
-        self._layout = json.dumps([bool(config["use_directory_urls"]), config["theme"].name, _mkdocs_version()])
+        self._layout = json.dumps([os.path.realpath(self.site), bool(config["use_directory_urls"]),
+                                   config["theme"].name, _mkdocs_version()])
         self.prepared = False
         self._clean = utils.clean_directory
         utils.clean_directory = self._prepare

@@ -10,7 +10,9 @@ from importlib import resources
 
 import yaml
 
+from ..gazetteer import load as load_gazetteer
 from ..names import fold, gender_detector
+from .places import is_city
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
 ELISION = re.compile(r"^(?:[dljnsctm]|qu|jusqu|lorsqu|puisqu)[’'](?=\w)")
@@ -176,9 +178,6 @@ RARE_NAME_FREQUENCY = 10 ** (RARE_NAME_ZIPF - 9)      # the same as a share of a
 def _rare_word(name: str) -> bool:
     """A word rare in English and French, as written and folded ("Côme" is
     "come"), and no town's name ("Warwick") or people's ("Scot")."""
-    from ..gazetteer import load as load_gazetteer
-    from .places import is_city
-
     words = {part for form in (name.lower(), fold(name)) for part in re.split(r"[\s-]+", form) if part}
     return all(frequencies.get(word, 0) < RARE_NAME_FREQUENCY for frequencies in _word_frequencies()
                for word in words) and not is_city(name) and not load_gazetteer().lookup(name)
