@@ -453,6 +453,9 @@ def test_a_list_of_names_ends_at_its_last_item():
 @pytest.mark.parametrize("text", [
     "Headline\nThe prize for dance went to San Francisco Ballet for their season.\n",     # a thing of a place
     "Headline\nBill Thompson is a regular commentator on the BBC programme Go Digital.\n",  # a programme's name
+    "Headline\nThe studio Warner Bros said on Monday that its films sold well.\n",       # a firm
+    "Headline\nAid under the Marshall Plan rebuilt the economy, Bill Thompson said.\n",  # a thing named after him
+    "Headline\nPlayers of San Andreas and St Helens fans said they were pleased.\n",     # places
 ])
 def test_names_of_things_are_no_people(text):
     people, _, _ = tags(text)

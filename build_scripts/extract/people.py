@@ -298,8 +298,12 @@ def _drop_leading_non_names(line: str, toks: tuple[Token, ...], seg: list[int], 
 def _after_a_place(toks: tuple[Token, ...]) -> bool:
     """'San Francisco Ballet', 'Los Angeles Lakers': a name opening with a
     place of two words or more is a thing of that place. (A one-word city
-    is also a given name: 'Paris Hilton', 'Chelsea Clinton'.)"""
-    return any(is_place(" ".join(t.text for t in toks[:n])) for n in range(2, len(toks)))
+    is also a given name: 'Paris Hilton', 'Chelsea Clinton'.) A name opening
+    with a saint's word is a place or a saint ('San Andreas', 'St Helens')."""
+    return toks[0].folded in SAINT or any(is_place(" ".join(t.text for t in toks[:n])) for n in range(2, len(toks)))
+
+
+SAINT = {"san", "santa", "santo", "sao", "saint", "sainte", "st", "ste"}
 
 
 def _of_a_place(toks: tuple[Token, ...], seg: list[int], gaz) -> bool:
