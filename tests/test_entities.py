@@ -507,3 +507,12 @@ def test_a_well_known_organisation_is_no_person_and_a_rare_given_name_shares_no_
 def test_a_given_name_after_an_article_is_a_things_name():
     people, _, _ = tags("Titre\nLe rapport est sévère : le Cese a rappelé que la fraude coûte cher.\n")
     assert "Cese" not in people
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Titre\nSelon Nice Matin, les manifestants ont quitté la place.\n", "Nice Matin"),   # "Nicé"
+    ("Headline\nHe joined the Los Angeles Film Critics jury, the Bureau said.\n", "Angeles Film Critics"),
+])
+def test_a_given_name_whose_accents_fold_it_into_a_common_word_counts_only_with_its_accents(text, word):
+    people, _, _ = tags(text)
+    assert word not in people

@@ -151,18 +151,25 @@ def first_names(rare: bool = True):
     the dictionary marks as very rare everywhere are left out when they are
     words of some use in English or French ("River", "Stone", "Spring"), and
     kept when they are rare words too ("Chérif", "Scarlett"), unless `rare` is
-    false."""
-    names = set()
+    false. A name whose accents fold it into a common word ("Åge", "Côme")
+    counts only with its accents."""
+    spellings: dict[str, list[str]] = {}
     for name, by_gender in gender_detector().names.items():
         frequency = max((int(c, 16) for codes in by_gender.values() for c in codes if c.strip()), default=0)
         if frequency >= MIN_NAME_FREQUENCY or rare and frequency and _rare_word(name):
-            names.add(fold(name))
+            spellings.setdefault(fold(name), []).append(name.lower())
+    names, accented = set(), set()
+    for folded, written in spellings.items():
+        if folded in written or not (common_word(folded, "en") or common_word(folded, "fr")):
+            names.add(folded)
+        else:
+            accented.update(written)
 
     def is_first_name(word: str) -> bool:
         if ELIDED.match(word):
             return False            # "S'il", "L'homme": a French elision, not "Sil"
         w = fold(word)
-        if len(w) < 2 or w not in names and w.split(" ")[0] not in names:
+        if len(w) < 2 or w not in names and w.split(" ")[0] not in names and word.lower() not in accented:
             return False
         # "Jean-Roch", "Jay-Z", but not "Co-Chairman" or "Hi-Tech"
         return all(part in names or not _plain_word(part) for part in w.split(" ")[1:])
