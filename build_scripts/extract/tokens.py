@@ -155,7 +155,8 @@ def first_names(rare: bool = True):
     counts only with its accents."""
     spellings: dict[str, list[str]] = {}
     for name, by_gender in gender_detector().names.items():
-        frequency = max((int(c, 16) for codes in by_gender.values() for c in codes if c.strip()), default=0)
+        # its highest frequency in any country: a hexadecimal digit, "1" to "D" ("9" < "A" in ASCII too)
+        frequency = int(max("".join(by_gender.values()).replace(" ", "") or "0"), 16)
         if frequency >= MIN_NAME_FREQUENCY or rare and frequency and _rare_word(name):
             spellings.setdefault(fold(name), []).append(name.lower())
     names, accented = set(), set()
@@ -185,8 +186,9 @@ RARE_NAME_FREQUENCY = 10 ** (RARE_NAME_ZIPF - 9)      # the same as a share of a
 def _rare_word(name: str) -> bool:
     """A word rare in English and French, as written and folded ("Côme" is
     "come"), and no town's name ("Warwick") or people's ("Scot")."""
-    words = {part for form in (name.lower(), fold(name)) for part in re.split(r"[\s-]+", form) if part}
-    return words.isdisjoint(_known_words()) and not is_city(name) and not load_gazetteer().lookup(name)
+    known = _known_words()
+    return known.isdisjoint(name.lower().replace("-", " ").split()) and known.isdisjoint(fold(name).split()) \
+        and not is_city(name) and not load_gazetteer().lookup(name)
 
 
 @lru_cache(maxsize=1)
