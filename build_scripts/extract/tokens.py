@@ -151,7 +151,7 @@ def first_names(rare: bool = True):
     the dictionary marks as very rare everywhere are left out when they are
     words of some use in English or French ("River", "Stone", "Spring"), and
     kept when they are rare words too ("Chérif", "Scarlett"), unless `rare` is
-    false. A name whose accents fold it into a common word ("Åge", "Côme")
+    false. A name whose accents fold it into a common word ("Nicé", "Ángeles")
     counts only with its accents."""
     spellings: dict[str, list[str]] = {}
     for name, by_gender in gender_detector().names.items():
