@@ -516,3 +516,13 @@ def test_a_given_name_after_an_article_is_a_things_name():
 def test_a_given_name_whose_accents_fold_it_into_a_common_word_counts_only_with_its_accents(text, word):
     people, _, _ = tags(text)
     assert word not in people
+
+
+@pytest.mark.parametrize("text,not_person", [
+    ("Headline\nS Korean consumers spending again\nShoppers returned to the malls, G Murphy said.\n", "S Korean"),
+    ("Headline\nShares in S Korea rose on Monday, G Murphy said.\n", "S Korea"),
+    ("Headline\nThe winner of The X Factor, G Murphy said, will tour.\n", "X Factor"),
+])
+def test_an_initial_before_a_place_or_a_title_is_no_persons(text, not_person):
+    people, _, _ = tags(text)
+    assert not_person not in people and "G Murphy" in people

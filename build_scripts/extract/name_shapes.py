@@ -242,8 +242,9 @@ def in_name_list(line: str, tok: Token) -> bool:
 
 
 def is_initial(tok: Token) -> bool:
-    """'G' in the team sheet 'G Murphy', 'J.' in 'J. Smith'."""
-    return (len(tok.text) == 1 and tok.text in "BCDEFGHJKLMNOPQRSTUVWXYZ") or bool(INITIALS.match(tok.text))
+    """'G' in the team sheet 'G Murphy', 'J.' in 'J. Smith'; not 'A' or 'I',
+    words, nor 'X' ("X Factor", "X Files")."""
+    return (len(tok.text) == 1 and tok.text in "BCDEFGHJKLMNOPQRSTUVWYZ") or bool(INITIALS.match(tok.text))
 
 
 def honorific_before(line: str, toks: tuple[Token, ...], i: int, context: list[int]) -> str | None:

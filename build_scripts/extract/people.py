@@ -200,7 +200,7 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
             elif is_first(first.text) and not cue:
                 cue = "given name"
             elif not cue and len(seg) == 2 and (is_initial(first) or in_name_list(line.text, first)) \
-                    and toks[seg[1]].folded not in lowercase:
+                    and toks[seg[1]].folded not in lowercase and not _compass_point(first, toks[seg[1]], gaz):
                 cue = "initial and surname"
             if not cue:
                 reject(form, line, NO_SIGN)
@@ -420,6 +420,16 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
         mentions.append(Mention(p.key, forms, p.cue or Cue("name"), country))
         spans.extend(p.spans)
     return mentions, spans, _unique(rejected)
+
+
+COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+
+
+def _compass_point(first: Token, second: Token, gaz) -> bool:
+    """'S Korea', 'S Korean', 'N Ireland': the initial of a point of the
+    compass before a place or its people's name, not a person's."""
+    point = COMPASS.get(first.text.rstrip("."))
+    return bool(gaz.lookup(second.text) or point and gaz.lookup(f"{point} {second.text}"))
 
 
 def _after_article(line: str, tok: Token) -> bool:
