@@ -16,7 +16,7 @@ from build_scripts import evaluate
 from .conftest import DATA
 
 FLOORS = {
-    "people_precision": 0.96,
+    "people_precision": 0.965,
     "people_recall": 0.91,
     "countries_f1": 0.965,
     "organizations_precision": 0.75,
@@ -58,8 +58,8 @@ def test_metadata_fields(gold_score, field):
 # Later samples: the held-out one (annotated after the rules were written), the
 # second one (measured first, then its misses read) and the third (held out).
 SAMPLE_FLOORS = {
-    "holdout": {"people_precision": 0.94, "people_recall": 0.87, "countries_f1": 0.96},
-    "sample2": {"people_precision": 0.91, "people_recall": 0.89, "countries_f1": 0.95},
+    "holdout": {"people_precision": 0.95, "people_recall": 0.87, "countries_f1": 0.96},
+    "sample2": {"people_precision": 0.92, "people_recall": 0.89, "countries_f1": 0.95},
     "sample3": {"people_precision": 0.92, "people_recall": 0.93, "countries_f1": 0.93},
 }
 

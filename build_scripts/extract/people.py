@@ -281,8 +281,9 @@ def _drop_leading_non_names(line: str, toks: tuple[Token, ...], seg: list[int], 
     start the sentence, are common words here, or stand before a given name."""
     while len(seg) > 1 and not is_first(toks[seg[0]].text) and not is_initial(toks[seg[0]]) \
             and not in_name_list(line, toks[seg[0]]):
-        if registry.find(" ".join(toks[i].text for i in seg)):
-            break
+        if registry.find(" ".join(toks[i].text for i in seg)) or toks[seg[0]].folded in SAINT \
+                or is_place(f"{toks[seg[0]].text} {toks[seg[1]].text}"):
+            break           # "San Francisco Ballet", "Hong Kong Rugby": a place's thing (_after_a_place)
         head = toks[seg[0]]
         later_first = len(seg) > 2 and any(is_first(toks[i].text) for i in seg[1:-1])
         opening = sentence_start(line, head) and common_word(head.text, language)

@@ -157,8 +157,11 @@ def first_names(rare: bool = True):
     for name, by_gender in gender_detector().names.items():
         # its highest frequency in any country: a hexadecimal digit, "1" to "D" ("9" < "A" in ASCII too)
         frequency = int(max("".join(by_gender.values()).replace(" ", "") or "0"), 16)
-        if frequency >= MIN_NAME_FREQUENCY or rare and frequency and _rare_word(name):
-            spellings.setdefault(fold(name), []).append(name.lower())
+        if not (frequency >= MIN_NAME_FREQUENCY or rare and frequency and _rare_word(name)):
+            continue
+        if name in _common_words() and not any(codes[i] != " " for codes in by_gender.values() for i in _local()):
+            continue        # "Go", "Long", "Young": given names elsewhere, common words in English or French
+        spellings.setdefault(fold(name), []).append(name.lower())
     names, accented = set(), set()
     for folded, written in spellings.items():
         if folded in written or not (common_word(folded, "en") or common_word(folded, "fr")):
@@ -189,6 +192,29 @@ def _rare_word(name: str) -> bool:
     known = _known_words()
     return known.isdisjoint(name.lower().replace("-", " ").split()) and known.isdisjoint(fold(name).split()) \
         and not is_city(name) and not load_gazetteer().lookup(name)
+
+
+# Countries whose given names the archive's articles name: the English- and
+# French-speaking ones, the Arab world and Turkey (gender-guesser's columns).
+LOCAL_COUNTRIES = ("great_britain", "ireland", "usa", "france", "belgium", "luxembourg", "swiss", "arabia", "turkey")
+
+
+@lru_cache(maxsize=1)
+def _local() -> tuple[int, ...]:
+    """The columns of LOCAL_COUNTRIES in gender-guesser's frequency codes."""
+    import gender_guesser.detector as gd
+
+    return tuple(gd.Detector.COUNTRIES.index(country) for country in LOCAL_COUNTRIES)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset:
+    """The words `common_word` calls common in English or French."""
+    from wordfreq import get_frequency_dict
+
+    least = 10 ** (COMMON_ZIPF - 9)
+    return frozenset(word for language in ("en", "fr") for word, frequency in get_frequency_dict(language).items()
+                     if frequency >= least)
 
 
 @lru_cache(maxsize=1)
