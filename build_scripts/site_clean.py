@@ -45,7 +45,6 @@ class InPlace:
         self.marker, self.site = cache / MARKER, config["site_dir"]
         self._layout = json.dumps([os.path.realpath(self.site), bool(config["use_directory_urls"]),
                                    config["theme"].name, _mkdocs_version()])
-        self.prepared = False
         self._clean = utils.clean_directory
         utils.clean_directory = self._prepare
 

@@ -154,17 +154,18 @@ def first_names(rare: bool = True):
     false. A name whose accents fold it into a common word ("Nicé", "Ángeles")
     counts only with its accents."""
     spellings: dict[str, list[str]] = {}
+    common = _words_from(COMMON_ZIPF)         # the words `common_word` calls common in English or French
     for name, by_gender in gender_detector().names.items():
         # its highest frequency in any country: a hexadecimal digit, "1" to "D" ("9" < "A" in ASCII too)
         frequency = int(max("".join(by_gender.values()).replace(" ", "") or "0"), 16)
         if not (frequency >= MIN_NAME_FREQUENCY or rare and frequency and _rare_word(name)):
             continue
-        if name in _common_words() and not any(codes[i] != " " for codes in by_gender.values() for i in _local()):
+        if name in common and not any(codes[i] != " " for codes in by_gender.values() for i in _local()):
             continue        # "Go", "Long", "Young": given names elsewhere, common words in English or French
         spellings.setdefault(fold(name), []).append(name.lower())
     names, accented = set(), set()
     for folded, written in spellings.items():
-        if folded in written or not (common_word(folded, "en") or common_word(folded, "fr")):
+        if folded in written or folded not in common:
             names.add(folded)
         else:
             accented.update(written)
@@ -183,13 +184,12 @@ def first_names(rare: bool = True):
 
 MIN_NAME_FREQUENCY = 2
 RARE_NAME_ZIPF = 3.7         # a name the dictionary marks as rare counts when it is a rare word too ("Chérif")
-RARE_NAME_FREQUENCY = 10 ** (RARE_NAME_ZIPF - 9)      # the same as a share of all words (wordfreq)
 
 
 def _rare_word(name: str) -> bool:
     """A word rare in English and French, as written and folded ("Côme" is
     "come"), and no town's name ("Warwick") or people's ("Scot")."""
-    known = _known_words()
+    known = _words_from(RARE_NAME_ZIPF)
     return known.isdisjoint(name.lower().replace("-", " ").split()) and known.isdisjoint(fold(name).split()) \
         and not is_city(name) and not load_gazetteer().lookup(name)
 
@@ -207,23 +207,14 @@ def _local() -> tuple[int, ...]:
     return tuple(gd.Detector.COUNTRIES.index(country) for country in LOCAL_COUNTRIES)
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset:
-    """The words `common_word` calls common in English or French."""
+@lru_cache(maxsize=2)
+def _words_from(zipf: float) -> frozenset:
+    """The words of wordfreq's English and French lists at this zipf frequency or more."""
     from wordfreq import get_frequency_dict
 
-    least = 10 ** (COMMON_ZIPF - 9)
+    least = 10 ** (zipf - 9)        # zipf is log10 of a word's count per billion words
     return frozenset(word for language in ("en", "fr") for word, frequency in get_frequency_dict(language).items()
                      if frequency >= least)
-
-
-@lru_cache(maxsize=1)
-def _known_words() -> frozenset:
-    """The words of wordfreq's English and French lists at zipf RARE_NAME_ZIPF or more."""
-    from wordfreq import get_frequency_dict
-
-    return frozenset(word for language in ("en", "fr") for word, frequency in get_frequency_dict(language).items()
-                     if frequency >= RARE_NAME_FREQUENCY)
 
 
 ELIDED = re.compile(ELISION.pattern, re.IGNORECASE)       # "S'il", "Qu'elle": the tokenizer's elisions, any case
