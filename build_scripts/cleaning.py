@@ -21,15 +21,28 @@ HEADER = re.compile(
     re.I,
 )
 # A trailer of other stories' headlines starts with one of these on its own line.
+# Marks a site may print before such a line ("» LIRE AUSSI - ...", "> Read more:").
+MARKS = r"[\s»›>•▶►▸■●◆*\-–—]*"
 TRAILER = re.compile(
-    r"^\s*(also read|read also|read more|related( articles| stories| news)?|more stories|"
+    rf"^{MARKS}(also read|read also|read more|related( articles| stories| news)?|more stories|"
     r"recommended( stories)?|you may also like|see also|lire aussi|à lire aussi|a lire aussi|"
     r"sur le même sujet|voir aussi|à voir aussi|nos articles)\s*[:：]?\s*$",
     re.I,
 )
+# Another story's headline after a label and a colon or a dash, on one line.
 TEASER = re.compile(
-    r"^\s*(\(re\)voir|\(re\) ?voir|re-?voir|voir aussi|lire aussi|à lire|a lire|à voir|"
-    r"watch|read more|also read|related|listen|écouter|regarder)\s*[:：]",
+    rf"^{MARKS}(\(re\)voir|\(re\) ?voir|re-?voir|voir aussi|à voir aussi|lire aussi|à lire aussi|à lire|a lire|"
+    r"à voir|watch|read more|also read|read also|see also|related|listen|écouter|regarder)\s*([:：]|[-–—|])",
+    re.I,
+)
+# A video's title with where to watch it: "Macron a-t-il tout faux ? - Regarder sur Figaro Live".
+VIDEO_TEASER = re.compile(
+    r"\s[-–—|]\s*(?i:(regarder|revoir|voir|watch|écouter|listen)( la vidéo| the video)?\s+(sur|on))\s+"
+    r"[A-Z0-9][^.!?]{0,40}$")
+# "» Suivez toutes les infos du Figaro culture sur Facebook et Twitter."
+FOLLOW_US = re.compile(
+    rf"^{MARKS}(suivez|retrouvez|rejoignez|abonnez-vous|follow|join|like|subscribe)\b.{{0,120}}\b"
+    r"(facebook|twitter|instagram|linkedin|youtube|tiktok|snapchat|telegram|whatsapp)\b[^.!?]{0,60}[.!]?\s*$",
     re.I,
 )
 # The lookahead (the first letters of the phrases) lets the search pass over
@@ -157,6 +170,10 @@ def furniture_reason(text: str) -> str:
         return "teaser for another story"
     if PLAYER.search(text):
         return "video player label"
+    if len(text) <= 250 and VIDEO_TEASER.search(text):       # a headline's length: not a paragraph ending so
+        return "teaser for a video"
+    if FOLLOW_US.match(text) and len(text.split()) <= 25:
+        return "follow-us line"
     if LONE_LABEL.match(text):
         return "lone media label"
     if is_share_line(text):

@@ -73,3 +73,32 @@ def test_byline_rule_fails_fast_on_hostile_lines(line):
 def test_byline_with_and_and_commas():
     names = "Jane Doe, John Roe and Ferdinand Ouarabi"
     assert BYLINE.match(f"By {names}").group(1) == names
+
+
+def test_teasers_with_marks_and_dashes_are_furniture():
+    text = ("Un titre\nLe texte commence ici.\n» LIRE AUSSI - Jean Dupont appelle au calme\n"
+            "LIRE AUSSI -«Gilets jaunes»: une mobilisation en baisse\nÀ VOIR AUSSI: Marie Curie parle\n"
+            "> Read more: Another story\nLa suite du texte.\n")
+    got = roles(text)
+    assert [r for r, _ in got] == ["title", "body", "furniture", "furniture", "furniture", "furniture", "body"]
+
+
+def test_video_teaser_and_follow_us_lines_are_furniture():
+    text = ("Un titre\nLe texte commence ici.\n"
+            "Jean Dupont : «Il faut du calme» - Regarder sur Figaro Live\n"
+            "Jean Dupont : «Il faut du calme» - Regarder sur Figaro Live\n"
+            "La suite du texte.\n» Suivez toutes les infos du Figaro culture sur Facebook et Twitter.\n")
+    got = roles(text)
+    assert [r for r, _ in got] == ["title", "body", "furniture", "furniture", "body", "furniture"]
+    why = [ln.why for ln in classify(text).lines]
+    assert why[2:4] == ["teaser for a video"] * 2 and why[5] == "follow-us line"
+
+
+def test_a_paragraph_ending_with_a_video_title_is_kept():
+    paragraph = "Le texte d'un long paragraphe continue. " * 8 + "Des heurts éclatent - Regarder sur Figaro Live"
+    assert roles(f"Un titre\n{paragraph}\nFin.\n")[1] == ("body", paragraph)
+
+
+def test_dashes_in_ordinary_sentences_are_not_teasers():
+    text = "Un titre\nRegarder la télévision - une habitude - reste courant.\nWatch the skies, he said.\n"
+    assert [r for r, _ in roles(text)] == ["title", "body", "body"]
