@@ -2,7 +2,8 @@
 page or the tags.
 
 Roles: header (metadata line above the headline), title, body, heading,
-caption (a photo caption, kept once), byline, furniture (removed). Each rule
+caption (a photo caption, kept once), byline, bio (the closing line about the
+writer: shown, names the author, tags nothing), furniture (removed). Each rule
 looks at one cue; the first that fires decides.
 """
 from __future__ import annotations
@@ -80,6 +81,13 @@ BYLINE = re.compile(
     rf"^\s*(?:[Bb]y|BY|[Pp]ar|PAR|[Ww]ritten by|[ÉE]crit par)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
     rf"(?:(?:\s*[,&]\s*|\s+(?:and|et)\s+){NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})*)\s*$",
 )
+# The closing line about the writer: "Bill Thompson is a regular commentator on
+# the BBC World Service programme Go Digital.", "Jeanne Durand est journaliste au Monde."
+AUTHOR_BIO = re.compile(
+    rf"^(?!(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|M|Mme|Mlle)\.?\s)({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?:is|est)\s+"
+    r"(?:a |an |the |un |une |le |la |l'|l’)?[\w’' -]{0,40}?\b(?:correspondent|commentator|columnist|writer|reporter|"
+    r"editor|journalist|analyst|contributor|presenter|blogger|journaliste|essayiste|chroniqueur|chroniqueuse|"
+    r"éditorialiste|rédacteur|rédactrice|correspondant|correspondante|blogueur|blogueuse)s?\b")
 ENTITY = re.compile(r"&(#\d{2,6}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 END_PUNCT = ".!?:;,…\"”»)"
 # Longer than any paragraph: a longer line (a whole file without line breaks)
@@ -144,6 +152,9 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
             roles[k] = "byline"
 
     _captions(lines, roles, why)
+    last = next((k for k in range(len(lines) - 1, -1, -1) if roles[k] in ("body", "caption", "heading")), None)
+    if last is not None and last > 0 and len(lines[last][1].split()) <= 40 and AUTHOR_BIO.match(lines[last][1]):
+        roles[last] = "bio"
     seen_body = False
     for k, (_, t) in enumerate(lines):
         if roles[k] != "body" or k in headings:

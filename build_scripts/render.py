@@ -142,7 +142,7 @@ def render_article(art: Article, ctx: Context) -> str:
             out += [escape(line.text), ""]
         elif line.role == "heading":
             out += [f"## {escape(line.text)}", ""]
-        elif line.role == "caption":
+        elif line.role in ("caption", "bio"):
             out += [f"*{escape(line.text)}*", ""]
     out += about_others(related_section(art, ctx))
     out += explanation(art)

@@ -3,6 +3,9 @@ from __future__ import annotations
 import pytest
 
 from build_scripts.cleaning import BYLINE, MAX_LINE, classify, split_long
+from build_scripts.extract import extract_article
+from build_scripts.models import RawArticle
+from build_scripts.registry import EMPTY
 
 
 def roles(text: str) -> list[tuple[str, str]]:
@@ -102,3 +105,22 @@ def test_a_paragraph_ending_with_a_video_title_is_kept():
 def test_dashes_in_ordinary_sentences_are_not_teasers():
     text = "Un titre\nRegarder la télévision - une habitude - reste courant.\nWatch the skies, he said.\n"
     assert [r for r, _ in roles(text)] == ["title", "body", "body"]
+
+
+@pytest.mark.parametrize("bio, author", [
+    ("Bill Thompson is a regular commentator on the BBC World Service programme Go Digital.", "Bill Thompson"),
+    ("Jeanne Durand est journaliste au service politique.", "Jeanne Durand"),
+])
+def test_closing_line_about_the_writer_names_the_author_and_tags_nothing(bio, author):
+    text = f"A headline\n{author} thinks it is about time. Ministers met in Paris.\n{bio}\n"
+    cleaned = classify(text)
+    assert [ln.role for ln in cleaned.lines] == ["title", "body", "bio"]
+    art = extract_article(RawArticle("a.txt", text, {}), cleaned, EMPTY, "a")
+    assert art.authors.value == (author,)
+    assert not art.actors
+
+
+def test_a_sentence_about_a_writer_inside_the_story_stays_body():
+    text = ("A headline\nJohn Smith is a columnist for the local paper.\nHe was arrested on Monday.\n"
+            "Mr Smith is a writer of note.\n")
+    assert [r for r, _ in roles(text)] == ["title", "body", "body", "body"]
