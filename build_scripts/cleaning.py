@@ -30,12 +30,20 @@ TRAILER = re.compile(
     r"sur le même sujet|voir aussi|à voir aussi|nos articles)\s*[:：]?\s*$",
     re.I,
 )
-# Another story's headline after a label and a colon or a dash, on one line.
+# Another story's headline after a label and a colon or a dash, on one line;
+# after a label of two words or more, a space is enough ("Lire aussi Le projet de loi ...").
 TEASER = re.compile(
-    rf"^{MARKS}(\(re\)voir|\(re\) ?voir|re-?voir|voir aussi|à voir aussi|lire aussi|à lire aussi|à lire|a lire|"
-    r"à voir|watch|read more|also read|read also|see also|related|listen|écouter|regarder)\s*([:：]|[-–—|])",
+    rf"^{MARKS}(?:(?:\(re\)voir|\(re\) ?voir|re-?voir|voir aussi|[àa] voir aussi|lire aussi|[àa] lire aussi|"
+    r"[àa] lire|[àa] voir|watch|read more|also read|read also|see also|related|listen|écouter|regarder)\s*[:：\-–—|]|"
+    r"(?:lire aussi|[àa] lire aussi|voir aussi|[àa] voir aussi|read more|also read|read also|see also)\s+(?=(?-i:[A-ZÀ-Ý«\"“])))",
     re.I,
 )
+# A label in capitals after a link's mark: "» EN DIRECT - ...", "» ENQUÊTE - ...".
+MARKED_TEASER = re.compile(r"^\s*(?:»|>>|›)\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ ]{2,30}\s*[:\-–—]")
+# What is left of an HTML tag cut in two by a copy: '" frameborder="0" scrolling="no">'.
+MARKUP_REST = re.compile(r'^\s*"?\s*(?:[a-z][a-z-]*="[^"]*"\s*)+/?>')
+# Shopping links a site prints among the paragraphs: "SERVICE: Découvrez nos codes promo ..."
+ADVERT = re.compile(r"^\s*(?:SERVICE|PUBLICITÉ|PUBLI-REPORTAGE|PARTENAIRE|SPONSORISÉ|ANNONCE|ADVERTISEMENT)\s*[:\-–—]")
 # A video's title with where to watch it: "Macron a-t-il tout faux ? - Regarder sur Figaro Live".
 VIDEO_TEASER = re.compile(
     r"\s[-–—|]\s*(?i:(regarder|revoir|voir|watch|écouter|listen)( la vidéo| the video)?\s+(sur|on))\s+"
@@ -177,8 +185,12 @@ def furniture_reason(text: str) -> str:
     """Which furniture rule a line matches, or ''."""
     if TRAILER.match(text):
         return "trailer of other stories"
-    if TEASER.match(text):
+    if TEASER.match(text) or MARKED_TEASER.match(text):
         return "teaser for another story"
+    if ADVERT.match(text):
+        return "advertisement"
+    if MARKUP_REST.match(text):
+        return "HTML markup left in the text"
     if PLAYER.search(text):
         return "video player label"
     if len(text) <= 250 and VIDEO_TEASER.search(text):       # a headline's length: not a paragraph ending so

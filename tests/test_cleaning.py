@@ -124,3 +124,20 @@ def test_a_sentence_about_a_writer_inside_the_story_stays_body():
     text = ("A headline\nJohn Smith is a columnist for the local paper.\nHe was arrested on Monday.\n"
             "Mr Smith is a writer of note.\n")
     assert [r for r, _ in roles(text)] == ["title", "body", "body", "body"]
+
+
+@pytest.mark.parametrize("line", [
+    "Lire aussi\xa0Gilets jaunes\xa0: Macron peut-il s'en sortir\xa0?",
+    "» EN DIRECT - Fusillade à Strasbourg: la traque se poursuit",
+    ">> A VOIR AUSSI - A quoi sert le Parlement européen?",
+    "SERVICE:\xa0Découvrez nos codes promo pour économiser",
+    '" frameborder="0" scrolling="no" style="border:0;">   » LIRE AUSSI - Carburants: une question',
+])
+def test_more_furniture_lines(line):
+    got = roles(f"Un titre\nLe texte commence ici.\n{line}\nLa suite du texte.\n")
+    assert [r for r, _ in got] == ["title", "body", "furniture", "body"]
+
+
+def test_lire_aussi_inside_a_sentence_is_text():
+    text = "Un titre\nLire aussi les rapports, conseille-t-il.\nÀ lire aussi dans Le Monde, un entretien.\n"
+    assert [r for r, _ in roles(text)] == ["title", "body", "body"]

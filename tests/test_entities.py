@@ -121,6 +121,17 @@ def test_an_acronym_opening_a_line_that_is_no_dateline_is_still_an_organisation(
     assert "UNESCO" in orgs
 
 
+@pytest.mark.parametrize("text,words,acronyms", [
+    ("Un titre\nLE SCAN POLITIQUE - Le leader de la CGT a parlé.\n", ["SCAN", "POLITIQUE"], ["CGT"]),
+    ("Un titre\nVIDÉOS - Le chef de l'État a reçu la FNSEA.\n", ["VIDÉOS"], ["FNSEA"]),
+    ("Headline\nThe FT said the NFL and the US NEA agreed, Pearce told BBC GMR.\n", [], ["FT", "NFL", "NEA", "GMR"]),
+])
+def test_common_words_in_capitals_are_no_acronyms(text, words, acronyms):
+    _, _, orgs = tags(text)
+    assert not set(words) & set(orgs)
+    assert set(acronyms) <= set(orgs), orgs
+
+
 def test_two_people_sharing_a_surname_stay_two():
     people, _, _ = tags("Headline\nEd Miliband and David Miliband both spoke. Ed Miliband said yes.\n")
     assert set(people) == {"Ed Miliband", "David Miliband"}

@@ -17,7 +17,7 @@ from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from ..names import fold, sort_key
 from .dates import DATELINE, parse_date
-from .tokens import Token, joined, tokenize, vocabulary
+from .tokens import Token, common_word, joined, tokenize, vocabulary
 
 CONNECTORS_EN = {"of", "for", "the"}
 CONNECTORS_FR = {"de", "du", "des", "d", "la", "l", "pour"}
@@ -89,10 +89,29 @@ def extract(lines: list[Line], language: str, exclude: set[str],
             if (tok.acronym and 2 <= len(tok.text) <= 7 and not ROMAN.match(tok.text)
                     and not vocab.is_common(tok.text) and tok.folded not in vocab.common_acronyms
                     and not gaz.lookup(tok.text) and not text.isupper() and line.role != "title"
-                    and not (i == 0 and _dateline_place(text, language))):
+                    and not (i == 0 and _dateline_place(text, language))
+                    and not _capital_word(tok, language) and not _in_capitals(text, toks, i, language)):
                 keep(tok.text, line, "acronym", tok.start, tok.end)
             i += 1
     return sorted(found.values(), key=lambda m: sort_key(m.key)), spans
+
+
+def _capital_word(tok: Token, language: str) -> bool:
+    """A common word of four letters or more set in capitals ("VIDÉOS", "MATCH"):
+    not an acronym. Shorter ones are left alone: wordfreq counts "FT" and "NFL"
+    as the words "ft" and "nfl"."""
+    return len(tok.text) >= 4 and common_word(tok.text, language)
+
+
+def _in_capitals(text: str, toks: tuple[Token, ...], i: int, language: str) -> bool:
+    """Whether the word is one of a phrase set in capitals, next to a common
+    word in capitals: a section's label ("LE SCAN POLITIQUE - ..."), not an acronym."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks) and toks[j].acronym and joined(text, toks[min(i, j)], toks[max(i, j)]) \
+                and (_capital_word(toks[j], language)
+                     or vocabulary().is_common(toks[j].text) and not load_gazetteer().lookup(toks[j].text)):
+            return True
+    return False
 
 
 def _dateline_place(text: str, language: str) -> bool:
