@@ -132,6 +132,29 @@ def test_common_words_in_capitals_are_no_acronyms(text, words, acronyms):
     assert set(acronyms) <= set(orgs), orgs
 
 
+@pytest.mark.parametrize("text,organisation,countries", [
+    ("Headline\nThe Office for National Statistics said prices rose.\n", "Office for National Statistics", []),
+    ("Headline\nThe Royal Bank of Scotland and the Bank of England met.\n", "Royal Bank of Scotland", []),
+    ("Headline\nThe French Foreign Ministry said talks would resume.\n", "French Foreign Ministry", ["FR"]),
+    ("Headline\nThe Russian Defence Ministry said on Monday that jets flew.\n", "Russian Defence Ministry", ["RU"]),
+    ("Headline\nThe Algerian Ministry of Defense said on Monday.\n", "Algerian Ministry of Defense", ["DZ"]),
+    ("Headline\nThe Salvador Allende Foundation said on Monday.\n", "Salvador Allende Foundation", []),
+])
+def test_organisation_names_whole_and_the_country_opening_them(text, organisation, countries):
+    _, found, orgs = tags(text)
+    assert organisation in orgs, orgs
+    assert found == countries
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Headline\nShares rose in the United States and the Czech Republic on Monday.\n", ["CZ", "US"]),
+    ("Headline\nHe watched US TV with a 40 GB hard drive and an MP3 player.\n", ["US"]),
+])
+def test_countries_and_common_nouns_are_no_organisations(text, country):
+    _, found, orgs = tags(text)
+    assert orgs == [] and found == country
+
+
 def test_two_people_sharing_a_surname_stay_two():
     people, _, _ = tags("Headline\nEd Miliband and David Miliband both spoke. Ed Miliband said yes.\n")
     assert set(people) == {"Ed Miliband", "David Miliband"}

@@ -17,10 +17,15 @@ from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from ..names import fold, sort_key
 from .dates import DATELINE, parse_date
-from .tokens import Token, common_word, joined, tokenize, vocabulary
+from .tokens import Token, common_word, first_names, joined, tokenize, vocabulary
 
 CONNECTORS_EN = {"of", "for", "the"}
 CONNECTORS_FR = {"de", "du", "des", "d", "la", "l", "pour"}
+# Words that open no name (vocabulary's function words) but may stand inside
+# one, between capitalised words: "Office for National Statistics".
+INNER_ADJECTIVES = frozenset({
+    "national", "international", "global", "local", "public", "private", "royal", "federal",
+    "new", "great", "high", "free", "first", "premier", "premiere", "nouveau", "nouvelle"})
 ADJECTIVE = re.compile(r"(ale|al|aux|ique|ier|iere|ien|ienne|aire|elle|el|if|ive|eure|eur|ais|aise|ain|aine|ees?|ee|nal|nale|taire)$")
 ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -51,7 +56,7 @@ def extract(lines: list[Line], language: str, exclude: set[str],
             return
         if any(s < end and start < e for s, e in people.get(line.number, [])):
             return          # "Marine Le Pen" is a person, not the Marine
-        spans.append((line.number, start, end))
+        spans.append((line.number, _after_country(line.text, start, end), end))
         key = fold(form)
         if key in found:
             m = found[key]
@@ -94,6 +99,32 @@ def extract(lines: list[Line], language: str, exclude: set[str],
                 keep(tok.text, line, "acronym", tok.start, tok.end)
             i += 1
     return sorted(found.values(), key=lambda m: sort_key(m.key)), spans
+
+
+def _after_country(text: str, start: int, end: int) -> int:
+    """Where an organisation's name stops counting for countries: after the
+    country or nationality opening it, which names the country the
+    organisation belongs to ("the Russian Defence Ministry", "the US Federal
+    Bureau of Investigation"), unlike one inside it ("the Bank of England")."""
+    gaz = load_gazetteer()
+    toks = tokenize(text[start:end])
+    for n in range(min(3, len(toks) - 1), 0, -1):
+        phrase = " ".join(t.text for t in toks[:n])
+        found = joined_all(text[start:end], toks[:n]) and gaz.lookup(phrase)
+        if found and found[0] and not (found[1] == "name" and n == 1 and not toks[0].acronym and first_names()(phrase)
+                          and not common_word(toks[1].text, "en") and not vocabulary().is_common(toks[1].text)):
+            return start + toks[n - 1].end      # not "Salvador" before a surname: "the Salvador Allende Foundation"
+    return start
+
+
+def _country_of(phrase: str) -> str:
+    """The country a phrase names (a name, demonym or place), or ''."""
+    found = load_gazetteer().lookup(phrase)
+    return found[0] if found else ""
+
+
+def joined_all(text: str, toks) -> bool:
+    return all(joined(text, a, b) for a, b in zip(toks, toks[1:]))
 
 
 def _capital_word(tok: Token, language: str) -> bool:
@@ -140,7 +171,9 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
     vocab = vocabulary()
     gaz = load_gazetteer()
     tok = toks[i]
-    if not tok.capitalised or tok.folded in vocab.function_words:
+    if not tok.capitalised or tok.folded in vocab.function_words and not (
+            tok.folded in INNER_ADJECTIVES and i + 1 < len(toks) and toks[i + 1].capitalised
+            and joined(text, tok, toks[i + 1])):
         return i + 1, False, False
     j = i + 1
     has_head = tok.folded in vocab.org_heads
@@ -148,7 +181,9 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
     while j < len(toks) and joined(text, toks[j - 1], toks[j]) or (
             j < len(toks) and text[toks[j - 1].end:toks[j].start] in ("'", "’", " d'", " l'", " d’", " l’")):
         t = toks[j]
-        if t.folded in vocab.calendar or t.folded in vocab.function_words and t.capitalised:
+        if t.folded in vocab.calendar or t.folded in vocab.function_words and t.capitalised and not (
+                t.folded in INNER_ADJECTIVES and j + 1 < len(toks) and toks[j + 1].capitalised
+                and joined(text, t, toks[j + 1])):
             break
         if t.capitalised:
             if has_head and vocab.is_title(t.text) and t.folded not in vocab.org_heads:
@@ -162,8 +197,13 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
             break
         else:
             break
+    while j - 1 > i and not toks[j - 1].capitalised and toks[j - 1].folded in CONNECTORS_EN | CONNECTORS_FR:
+        j -= 1          # a connector the phrase did not go on after ("the Office for" + "national")
     if has_head and toks[j - 1].folded in vocab.titles and toks[j - 1].folded not in vocab.org_heads:
         role = True
+    if has_head and (all(t.folded in vocab.common_acronyms or _country_of(t.text) for t in toks[i:j])
+                     or _country_of(text[tok.start:toks[j - 1].end])):
+        has_head = False    # "TV", "US TV": a common noun; "United States", "Czech Republic": a country
     head_first = tok.folded in vocab.org_heads and j == i + 1
     if head_first and not tok.acronym:
         has_head = False   # a lone "Council" or "Parti" is not a name
