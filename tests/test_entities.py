@@ -139,6 +139,7 @@ def test_common_words_in_capitals_are_no_acronyms(text, words, acronyms):
     ("Headline\nThe Russian Defence Ministry said on Monday that jets flew.\n", "Russian Defence Ministry", ["RU"]),
     ("Headline\nThe Algerian Ministry of Defense said on Monday.\n", "Algerian Ministry of Defense", ["DZ"]),
     ("Headline\nThe Salvador Allende Foundation said on Monday.\n", "Salvador Allende Foundation", []),
+    ("Headline\nThe Algerian People's National Army has bought jets.\n", "Algerian People's National Army", ["DZ"]),
 ])
 def test_organisation_names_whole_and_the_country_opening_them(text, organisation, countries):
     _, found, orgs = tags(text)

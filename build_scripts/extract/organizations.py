@@ -21,6 +21,8 @@ from .tokens import Token, common_word, first_names, joined, tokenize, vocabular
 
 CONNECTORS_EN = {"of", "for", "the"}
 CONNECTORS_FR = {"de", "du", "des", "d", "la", "l", "pour"}
+# Before "'s" inside a name: "People's National Army", "Women's Institute".
+PLURALS_OF_PEOPLE = frozenset({"people", "women", "men", "children"})
 # Words that open no name (vocabulary's function words) but may stand inside
 # one, between capitalised words: "Office for National Statistics".
 INNER_ADJECTIVES = frozenset({
@@ -178,8 +180,10 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
     j = i + 1
     has_head = tok.folded in vocab.org_heads
     role = False
-    while j < len(toks) and joined(text, toks[j - 1], toks[j]) or (
-            j < len(toks) and text[toks[j - 1].end:toks[j].start] in ("'", "’", " d'", " l'", " d’", " l’")):
+    while j < len(toks) and (joined(text, toks[j - 1], toks[j])
+                             or text[toks[j - 1].end:toks[j].start] in ("'", "’", " d'", " l'", " d’", " l’")
+                             or text[toks[j - 1].end:toks[j].start] in ("'s ", "’s ")
+                             and toks[j - 1].folded in PLURALS_OF_PEOPLE):
         t = toks[j]
         if t.folded in vocab.calendar or t.folded in vocab.function_words and t.capitalised and not (
                 t.folded in INNER_ADJECTIVES and j + 1 < len(toks) and toks[j + 1].capitalised
