@@ -21,9 +21,9 @@ HEADER = re.compile(
     r"(\d{4}-\d{2}-\d{2}|\d{1,2}[/. ]\w+[/. ]\d{4}|\w+\.? \d{1,2},? \d{4})(\s+\S+)*\s*$",
     re.I,
 )
-# A trailer of other stories' headlines starts with one of these on its own line.
-# Marks a site may print before such a line ("» LIRE AUSSI - ...", "> Read more:").
+# Marks a site may print before a line of links ("» LIRE AUSSI - ...", "> Read more:").
 MARKS = r"[\s»›>•▶►▸■●◆*\-–—]*"
+# A trailer of other stories' headlines starts with one of these on its own line.
 TRAILER = re.compile(
     rf"^{MARKS}(also read|read also|read more|related( articles| stories| news)?|more stories|"
     r"recommended( stories)?|you may also like|see also|lire aussi|à lire aussi|a lire aussi|"
@@ -32,10 +32,11 @@ TRAILER = re.compile(
 )
 # Another story's headline after a label and a colon or a dash, on one line;
 # after a label of two words or more, a space is enough ("Lire aussi Le projet de loi ...").
+LONG_LABELS = r"lire aussi|[àa] lire aussi|voir aussi|[àa] voir aussi|read more|also read|read also|see also"
 TEASER = re.compile(
-    rf"^{MARKS}(?:(?:\(re\)voir|\(re\) ?voir|re-?voir|voir aussi|[àa] voir aussi|lire aussi|[àa] lire aussi|"
-    r"[àa] lire|[àa] voir|watch|read more|also read|read also|see also|related|listen|écouter|regarder)\s*[:：\-–—|]|"
-    r"(?:lire aussi|[àa] lire aussi|voir aussi|[àa] voir aussi|read more|also read|read also|see also)\s+(?=(?-i:[A-ZÀ-Ý«\"“])))",
+    rf"^{MARKS}(?:(?:\(re\)voir|\(re\) ?voir|re-?voir|{LONG_LABELS}|[àa] lire|[àa] voir|watch|related|listen|"
+    r"écouter|regarder)\s*[:：\-–—|]|"
+    rf"(?:{LONG_LABELS})\s+(?=(?-i:[A-ZÀ-Ý«\"“])))",
     re.I,
 )
 # A label in capitals after a link's mark: "» EN DIRECT - ...", "» ENQUÊTE - ...".
@@ -43,7 +44,8 @@ MARKED_TEASER = re.compile(r"^\s*(?:»|>>|›)\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ ]{2,30}
 # What is left of an HTML tag cut in two by a copy: '" frameborder="0" scrolling="no">'.
 MARKUP_REST = re.compile(r'^\s*"?\s*(?:[a-z][a-z-]*="[^"]*"\s*)+/?>')
 # Shopping links a site prints among the paragraphs: "SERVICE: Découvrez nos codes promo ..."
-ADVERT = re.compile(r"^\s*(?:SERVICE|PUBLICITÉ|PUBLI-REPORTAGE|PARTENAIRE|SPONSORISÉ|ANNONCE|ADVERTISEMENT)\s*[:\-–—]")
+ADVERT = re.compile(
+    r"^\s*(?:SERVICE|PUBLICITÉ|PUBLI-REPORTAGE|PARTENAIRE|SPONSORISÉ|ANNONCE|ADVERTISEMENT)\s*[:\-–—]")
 # A video's title with where to watch it: "Macron a-t-il tout faux ? - Regarder sur Figaro Live".
 VIDEO_TEASER = re.compile(
     r"\s[-–—|]\s*(?i:(regarder|revoir|voir|watch|écouter|listen)( la vidéo| the video)?\s+(sur|on))\s+"
@@ -92,10 +94,12 @@ BYLINE = re.compile(
 # The closing line about the writer: "Bill Thompson is a regular commentator on
 # the BBC World Service programme Go Digital.", "Jeanne Durand est journaliste au Monde."
 AUTHOR_BIO = re.compile(
-    rf"^(?!(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|M|Mme|Mlle)\.?\s)({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?:is|est)\s+"
-    r"(?:a |an |the |un |une |le |la |l'|l’)?[\w’' -]{0,40}?\b(?:correspondent|commentator|columnist|writer|reporter|"
-    r"editor|journalist|analyst|contributor|presenter|blogger|journaliste|essayiste|chroniqueur|chroniqueuse|"
-    r"éditorialiste|rédacteur|rédactrice|correspondant|correspondante|blogueur|blogueuse)s?\b")
+    r"^(?!(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|M|Mme|Mlle)\.?\s)"
+    rf"({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s+(?:is|est)\s+"
+    r"(?:a |an |the |un |une |le |la |l'|l’)?[\w’' -]{0,40}?\b"
+    r"(?:correspondent|commentator|columnist|writer|reporter|editor|journalist|analyst|contributor|presenter|"
+    r"blogger|journaliste|essayiste|chroniqueur|chroniqueuse|éditorialiste|rédacteur|rédactrice|correspondant|"
+    r"correspondante|blogueur|blogueuse)s?\b")
 ENTITY = re.compile(r"&(#\d{2,6}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 END_PUNCT = ".!?:;,…\"”»)"
 # Longer than any paragraph: a longer line (a whole file without line breaks)

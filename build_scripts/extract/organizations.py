@@ -108,25 +108,27 @@ def _after_country(text: str, start: int, end: int) -> int:
     country or nationality opening it, which names the country the
     organisation belongs to ("the Russian Defence Ministry", "the US Federal
     Bureau of Investigation"), unlike one inside it ("the Bank of England")."""
-    gaz = load_gazetteer()
-    toks = tokenize(text[start:end])
+    name = text[start:end]
+    toks = tokenize(name)
     for n in range(min(3, len(toks) - 1), 0, -1):
-        phrase = " ".join(t.text for t in toks[:n])
-        found = joined_all(text[start:end], toks[:n]) and gaz.lookup(phrase)
-        if found and found[0] and not (found[1] == "name" and n == 1 and not toks[0].acronym and first_names()(phrase)
-                          and not common_word(toks[1].text, "en") and not vocabulary().is_common(toks[1].text)):
-            return start + toks[n - 1].end      # not "Salvador" before a surname: "the Salvador Allende Foundation"
+        if all(joined(name, a, b) for a, b in zip(toks, toks[1:n])) \
+                and _country_of(" ".join(t.text for t in toks[:n])) and not _given_name_first(toks, n):
+            return start + toks[n - 1].end
     return start
+
+
+def _given_name_first(toks: tuple[Token, ...], n: int) -> bool:
+    """A country's name that is also a given name, before a word that may be
+    a surname: "the Salvador Allende Foundation" is named after a person."""
+    word = toks[0].text
+    return n == 1 and not toks[0].acronym and load_gazetteer().lookup(word)[1] == "name" \
+        and first_names()(word) and not common_word(toks[1].text, "en") and not vocabulary().is_common(toks[1].text)
 
 
 def _country_of(phrase: str) -> str:
     """The country a phrase names (a name, demonym or place), or ''."""
     found = load_gazetteer().lookup(phrase)
     return found[0] if found else ""
-
-
-def joined_all(text: str, toks) -> bool:
-    return all(joined(text, a, b) for a, b in zip(toks, toks[1:]))
 
 
 def _capital_word(tok: Token, language: str) -> bool:
@@ -142,7 +144,7 @@ def _in_capitals(text: str, toks: tuple[Token, ...], i: int, language: str) -> b
     for j in (i - 1, i + 1):
         if 0 <= j < len(toks) and toks[j].acronym and joined(text, toks[min(i, j)], toks[max(i, j)]) \
                 and (_capital_word(toks[j], language)
-                     or vocabulary().is_common(toks[j].text) and not load_gazetteer().lookup(toks[j].text)):
+                     or vocabulary().is_common(toks[j].text) and not _country_of(toks[j].text)):
             return True
     return False
 
@@ -173,9 +175,7 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
     vocab = vocabulary()
     gaz = load_gazetteer()
     tok = toks[i]
-    if not tok.capitalised or tok.folded in vocab.function_words and not (
-            tok.folded in INNER_ADJECTIVES and i + 1 < len(toks) and toks[i + 1].capitalised
-            and joined(text, tok, toks[i + 1])):
+    if not tok.capitalised or tok.folded in vocab.function_words and not _inner_adjective(text, toks, i):
         return i + 1, False, False
     j = i + 1
     has_head = tok.folded in vocab.org_heads
@@ -185,9 +185,8 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
                              or text[toks[j - 1].end:toks[j].start] in ("'s ", "’s ")
                              and toks[j - 1].folded in PLURALS_OF_PEOPLE):
         t = toks[j]
-        if t.folded in vocab.calendar or t.folded in vocab.function_words and t.capitalised and not (
-                t.folded in INNER_ADJECTIVES and j + 1 < len(toks) and toks[j + 1].capitalised
-                and joined(text, t, toks[j + 1])):
+        if t.folded in vocab.calendar or t.folded in vocab.function_words and t.capitalised \
+                and not _inner_adjective(text, toks, j):
             break
         if t.capitalised:
             if has_head and vocab.is_title(t.text) and t.folded not in vocab.org_heads:
@@ -212,6 +211,13 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
     if head_first and not tok.acronym:
         has_head = False   # a lone "Council" or "Parti" is not a name
     return j, has_head, role
+
+
+def _inner_adjective(text: str, toks: tuple[Token, ...], i: int) -> bool:
+    """"National", "Royal"...: a word that opens no name standing before a
+    capitalised word of the same name ("the Royal Bank", "Office for National Statistics")."""
+    return toks[i].folded in INNER_ADJECTIVES and i + 1 < len(toks) and toks[i + 1].capitalised \
+        and joined(text, toks[i], toks[i + 1])
 
 
 def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
