@@ -93,10 +93,16 @@ def load() -> Gazetteer:
     names: dict[str, str] = {}
     en, fr = Locale("en").territories, Locale("fr").territories
 
+    from .extract.tokens import tokenize
+
     def add(form: str, code: str, kind: str) -> None:
         form = unicodedata.normalize("NFC", form.replace("’", "'")).strip()
         if form and form not in forms:
             forms[form] = (code, kind)
+            if "'" in form:         # as the text's words are read: "Côte d'Ivoire" is "Côte", "Ivoire"
+                words = " ".join(t.text for t in tokenize(form))
+                if words and words not in forms:
+                    forms[words] = (code, kind)
 
     for country in pycountry.countries:
         code = country.alpha_2

@@ -576,3 +576,13 @@ def test_given_names_of_other_countries_that_are_common_words_here_are_no_sign(t
 def test_given_names_of_the_arab_world_stay_names():
     people, _, _ = tags("Headline\nSaid Benredouane and Saïd Chanegriha met Karim Zorglub on Monday.\n")
     assert {"Said Benredouane", "Saïd Chanegriha", "Karim Zorglub"} <= set(people)
+
+
+@pytest.mark.parametrize("sentence,country", [
+    ("Le président de la Côte d'Ivoire est arrivé à Paris hier soir.", "CI"),
+    ("Il est arrivé en Côte d’Ivoire hier soir avec une délégation.", "CI"),
+])
+def test_a_country_name_with_an_elided_article(sentence, country):
+    pad = " Le gouvernement a annoncé une série de mesures pour la semaine prochaine, selon la presse."
+    _, countries, _ = tags(f"Un titre\n{sentence}{pad}\n")
+    assert country in countries
