@@ -97,12 +97,20 @@ def load() -> Gazetteer:
 
     def add(form: str, code: str, kind: str) -> None:
         form = unicodedata.normalize("NFC", form.replace("’", "'")).strip()
-        if form and form not in forms:
-            forms[form] = (code, kind)
-            if "'" in form:         # as the text's words are read: "Côte d'Ivoire" is "Côte", "Ivoire"
-                words = " ".join(t.text for t in tokenize(form))
-                if words and words not in forms:
-                    forms[words] = (code, kind)
+        if not form or form in forms:
+            return
+        forms[form] = (code, kind)
+        variants = set()
+        if " & " in form:           # "Trinidad & Tobago" is written "Trinidad and Tobago"
+            variants.add(form.replace(" & ", " and "))
+        if form.startswith("St. "):     # "St. Lucia", "St Lucia", "Saint Lucia"
+            variants |= {"St " + form[4:], "Saint " + form[4:]}
+        for variant in list(variants) + [form]:
+            if "'" in variant:      # as the text's words are read: "Côte d'Ivoire" is "Côte", "Ivoire"
+                variants.add(" ".join(t.text for t in tokenize(variant)))
+        for variant in variants:
+            if variant and variant not in forms:
+                forms[variant] = (code, kind)
 
     for country in pycountry.countries:
         code = country.alpha_2

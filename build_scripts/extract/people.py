@@ -169,7 +169,7 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
             if author_words and set(fold(form).split()) <= author_words:
                 reject(form, line, "the byline's author, not a person in the story")
                 continue
-            if gaz.lookup(form):
+            if gaz.lookup(form) or _opens_a_country(toks, seg, gaz):
                 reject(form, line, "a country or place name")
                 continue
             if len(seg) > 1 and " ".join(toks[i].text for i in seg) in known_organizations()[0] \
@@ -219,6 +219,14 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
         full = [c for c in full if fold(c.form) not in things]
         single = [s for s in single if fold(s.candidate.form) not in things]
     return full, single
+
+
+def _opens_a_country(toks: tuple[Token, ...], seg: list[int], gaz) -> bool:
+    """Whether the name is the first part of a country's ("Trinidad" in "Trinidad and Tobago")."""
+    start, end = seg[0], seg[-1] + 1
+    return toks[start].text in gaz.starts and any(
+        (found := gaz.lookup(" ".join(t.text for t in toks[start:stop]))) and found[0]
+        for stop in range(end + 1, min(end + 4, len(toks)) + 1))
 
 
 def _named_after(line: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
