@@ -610,3 +610,13 @@ def test_every_country_is_found_by_its_english_and_french_names():
     # and "Monaco" alone, which is read as the football club
     assert len(missed) <= 15, missed
     assert not {code for code, _ in missed} & {"ZA", "KR", "SS", "CI", "TT", "PR", "SB", "MH"}, missed
+
+
+@pytest.mark.parametrize("capital,code", [
+    ("Moscou", "RU"), ("Alger", "DZ"), ("Rabat", "MA"), ("Pékin", "CN"), ("Londres", "GB"), ("Varsovie", "PL"),
+    ("Le Caire", "EG"), ("Bamako", "ML"), ("Niamey", "NE"), ("Kaboul", "AF"), ("Addis-Abeba", "ET"),
+    ("Abou Dhabi", "AE"), ("Hanoï", "VN"), ("Séoul", "KR"), ("Copenhague", "DK"),
+])
+def test_capitals_by_their_french_names(capital, code):
+    pad = " Le gouvernement a annoncé une série de mesures pour la semaine prochaine, selon la presse."
+    assert code in tags(f"Un titre\nLes discussions ont eu lieu à {capital} lundi.{pad}\n")[1]
