@@ -620,3 +620,13 @@ def test_every_country_is_found_by_its_english_and_french_names():
 def test_capitals_by_their_french_names(capital, code):
     pad = " Le gouvernement a annoncé une série de mesures pour la semaine prochaine, selon la presse."
     assert code in tags(f"Un titre\nLes discussions ont eu lieu à {capital} lundi.{pad}\n")[1]
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Headline\nArmy chief Gen. Ahmed Gaid Salah had met Vladimir Putin earlier.\n", ["Ahmed Gaid Salah", "Vladimir Putin"]),
+    ("Headline\nLt Col Jane Doe and Gov. Mark Smith met on Monday.\n", ["Jane Doe", "Mark Smith"]),
+    ("Alger et Moscou\nRamtane Lamamra a salué une coopération exemplaire lors de la visite du ministre. "
+     "Le gouvernement a annoncé une série de mesures pour la semaine prochaine.\n", ["Ramtane Lamamra"]),
+])
+def test_abbreviated_ranks_and_more_verbs_of_saying(text, people):
+    assert sorted(tags(text)[0]) == people

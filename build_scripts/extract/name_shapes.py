@@ -230,7 +230,8 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
 
 AFFILIATION = frozenset({"from", "at", "of", "with", "de", "du", "des", "chez"})     # "X, from Goldman Sachs, said"
 QUOTE_OR_STOP = re.compile("[«“\"‘.!?;:]")     # a quotation or a new sentence starts
-HONORIFIC_BEFORE = re.compile(r"(?:^|[\s(«“\"])(M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme\.?|Mlle\.?|Pr\.|Prof\.?|Me\.|Mgr\.?)\s+$")
+HONORIFIC_BEFORE = re.compile(r"(?:^|[\s(«“\"])(M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme\.?|Mlle\.?|Pr\.|Prof\.?|Me\.|Mgr\.?|"
+                              r"Gen\.?|Lt\.?|Col\.?|Maj\.?|Capt\.?|Sgt\.?|Adm\.?|Brig\.?|Cmdr\.?|Gov\.?|Insp\.?|Supt\.?)\s+$")
 
 
 def in_name_list(line: str, tok: Token) -> bool:
