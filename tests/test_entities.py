@@ -630,3 +630,13 @@ def test_capitals_by_their_french_names(capital, code):
 ])
 def test_abbreviated_ranks_and_more_verbs_of_saying(text, people):
     assert sorted(tags(text)[0]) == people
+
+
+@pytest.mark.parametrize("text,person,nickname", [
+    ("Un titre\nLe chef du renseignement, Mohamed Mediène, dit Toufik, reste discret. Toufik a quitté Alger. "
+     "Le gouvernement a annoncé une série de mesures pour la semaine prochaine.\n", "Mohamed Mediène", "Toufik"),
+    ("Headline\nCarlos Moya, nicknamed Charly, won again. Charly said he was happy.\n", "Carlos Moya", "Charly"),
+])
+def test_a_nickname_after_dit_or_known_as_is_a_form_of_the_person(text, person, nickname):
+    people = tags(text)[0]
+    assert list(people) == [person] and nickname in people[person]

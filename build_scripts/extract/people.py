@@ -419,6 +419,7 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
             elif language in SENTENCE_CASE:
                 rejected.append(Rejection(word, cand.line.number, LONE_COMMON_WORD))
 
+    people = _nicknames_joined(people, lines)
     mentions = []
     spans = []
     for p in people:
@@ -445,6 +446,34 @@ def _after_article(line: str, tok: Token) -> bool:
     """'le Cese a rappelé', 'the Jaguar said': a word after an article names a thing, not a person."""
     before = line[:tok.start].split()
     return bool(before) and (fold(before[-1]) in ARTICLES or fold(before[-1]).rstrip("'’") in ("l", "un", "une"))
+
+
+# "Mohamed Mediène, dit Toufik", "Mohamed Mediene, known as Toufik", "(alias ...)"
+NICKNAME = re.compile(r",?\s*\(?\s*(?:dit|dite|surnommée?|alias|known as|nicknamed|aka|a\.k\.a\.)\s+[«\"“]?\s*"
+                      r"(?=[A-ZÀ-Ý])")
+NICKNAME_WORDS = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*)*")
+
+
+def _nicknames_joined(people: list[Person], lines: list[Line]) -> list[Person]:
+    """The name given right after a person's with "dit", "alias" or "known as"
+    is that person's nickname, one of their forms, not a person of its own."""
+    ends = {(n, e): p for p in people for n, _, e in p.spans}
+    by_form = {fold(f): p for p in people for f in p.forms}
+    merged: set[int] = set()
+    for line in lines:
+        if not any(w in line.text for w in ("dit", "alias", "known as", "nicknamed", "surnomm", "aka", "a.k.a")):
+            continue
+        for m in NICKNAME.finditer(line.text):
+            owner = ends.get((line.number, m.start()))
+            words = NICKNAME_WORDS.match(line.text, m.end())
+            nick = by_form.get(fold(words.group(0))) if words else None
+            if owner is not None and nick is not None and owner is not nick and not nick.registry \
+                    and id(owner) not in merged and len(set(nick.full)) <= 1:
+                owner.forms += nick.forms
+                owner.spans += nick.spans
+                owner.countries += nick.countries
+                merged.add(id(nick))
+    return [p for p in people if id(p) not in merged]
 
 
 def _given_names_joined(people: list[Person]) -> list[Person]:
