@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, islice
 from sys import intern
 
@@ -39,6 +40,9 @@ STEM = 6                   # letters kept of each word
 ENTITY_WEIGHT = 3          # a tagged person or organisation counts as this many words
 BLOCK_TERMS = 12           # an article's most telling terms used to find candidates ...
 BLOCK_SHARED = 2           # ... of which a pair must share this many to be compared
+FULL_VECTOR = 50           # terms shared with other articles that make a text's vector tell it well; with fewer ...
+TELLING_SHARED = 3         # ... terms telling of a story (a name, a word not an everyday one) a pair shares ...
+EVERYDAY_ZIPF = 3.5        # ... where everyday words are those this frequent or more in English or French
 RELATED = 5                # related articles shown per article
 RELATED_PARALLEL_FROM = 2000   # articles from which related articles are found on every core ...
 RELATED_PART = 1000            # ... this many articles per task
@@ -187,10 +191,28 @@ def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, str, str]]:
             b = docs[j]
             if _close(a.date, b.date):
                 score = cosine(a.vector, b.vector)
-                if score >= SAME_STORY:
+                if score >= SAME_STORY and (min(len(a.vector), len(b.vector)) >= FULL_VECTOR
+                                            or _enough_shared(a.vector, b.vector)):
                     pairs.append((score, a.id, b.id))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return pairs
+
+
+def _enough_shared(u: dict[str, float], v: dict[str, float]) -> bool:
+    """Two reports of one event share a few terms telling of it: people or
+    organisations they tag, or words rarer than everyday ones. Everyday
+    words alone ("chief", "shares", "public") make a high cosine in a small
+    archive, where the words no other article has are left out of the vectors."""
+    generic = _everyday_stems()
+    return sum(1 for t in u.keys() & v.keys() if t[0] in "@#" or t not in generic) >= TELLING_SHARED
+
+
+@lru_cache(maxsize=1)
+def _everyday_stems() -> frozenset:
+    """The stems of the words frequent in English or French (wordfreq)."""
+    from .extract.tokens import frequent_words
+
+    return frozenset(w[:STEM] for word in frequent_words(EVERYDAY_ZIPF) for w in _WORD.findall(_plain(word)))
 
 
 def _close(a: dt.date | None, b: dt.date | None) -> bool:

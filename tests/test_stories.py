@@ -158,3 +158,14 @@ def test_related_articles_rank_by_shared_keys_and_closeness():
     story = [Story("s-x", ("a1", "a2"))]
     assert [r.article for r in stories.related(arts, story)["a0"]] == ["a1", "a5"]
     assert [r.article for r in stories.related(arts, story)["a1"]] == ["a0", "a5"]
+
+
+def test_a_small_archive_makes_no_story_of_a_few_everyday_words(tmp_path):
+    """An English column on green computers and a French report on a comedian
+    share only everyday stems ("public", "direct", "centre"): in an archive of
+    two, where the words no other article has are left out, their cosine was 0.87."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(DATA / "sample2" / "bbc" / "tech" / "307.txt", articles / "green.txt")
+    shutil.copy(DATA / "sample3" / "fr" / "lefig-0221.txt", articles / "dubosc.txt")
+    assert {a.story for a in pipeline.collect(articles).articles} == {None}

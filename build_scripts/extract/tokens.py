@@ -154,7 +154,7 @@ def first_names(rare: bool = True):
     false. A name whose accents fold it into a common word ("Nicé", "Ángeles")
     counts only with its accents."""
     spellings: dict[str, list[str]] = {}
-    common = _words_from(COMMON_ZIPF)         # the words `common_word` calls common in English or French
+    common = frequent_words(COMMON_ZIPF)         # the words `common_word` calls common in English or French
     for name, by_gender in gender_detector().names.items():
         # its highest frequency in any country: a hexadecimal digit, "1" to "D" ("9" < "A" in ASCII too)
         frequency = int(max("".join(by_gender.values()).replace(" ", "") or "0"), 16)
@@ -189,7 +189,7 @@ RARE_NAME_ZIPF = 3.7         # a name the dictionary marks as rare counts when i
 def _rare_word(name: str) -> bool:
     """A word rare in English and French, as written and folded ("Côme" is
     "come"), and no town's name ("Warwick") or people's ("Scot")."""
-    known = _words_from(RARE_NAME_ZIPF)
+    known = frequent_words(RARE_NAME_ZIPF)
     return known.isdisjoint(name.lower().replace("-", " ").split()) and known.isdisjoint(fold(name).split()) \
         and not is_city(name) and not load_gazetteer().lookup(name)
 
@@ -208,7 +208,7 @@ def _local() -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=2)
-def _words_from(zipf: float) -> frozenset:
+def frequent_words(zipf: float) -> frozenset:
     """The words of wordfreq's English and French lists at this zipf frequency or more."""
     from wordfreq import get_frequency_dict
 
