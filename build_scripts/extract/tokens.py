@@ -207,7 +207,7 @@ def _local() -> tuple[int, ...]:
     return tuple(gd.Detector.COUNTRIES.index(country) for country in LOCAL_COUNTRIES)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)         # one set for each threshold used: common words, rare names, everyday words
 def frequent_words(zipf: float) -> frozenset:
     """The words of wordfreq's English and French lists at this zipf frequency or more."""
     from wordfreq import get_frequency_dict
