@@ -81,7 +81,7 @@ def extract(lines: list[Line], language: str, exclude: set[str],
             j, has_head, role = _phrase(text, toks, i, language) if i >= plain_until else (i + 1, False, False)
             if not has_head:
                 plain_until = max(plain_until, j)
-            if n and not (has_head and not role and j - i > n) and not _in_a_country(toks, i, i + n):
+            if n and not (has_head and not role and j - i > n) and not in_a_country(toks, i, i + n):
                 keep(text[toks[i].start:toks[i + n - 1].end], line, "well-known organisation",
                      toks[i].start, toks[i + n - 1].end)
                 i += n
@@ -125,12 +125,14 @@ def _given_name_first(toks: tuple[Token, ...], n: int) -> bool:
         and first_names()(word) and not common_word(toks[1].text, "en") and not vocabulary().is_common(toks[1].text)
 
 
-def _in_a_country(toks: tuple[Token, ...], start: int, end: int) -> bool:
+def in_a_country(toks: tuple[Token, ...], start: int, end: int, before: int = 3) -> bool:
     """Whether the words from `start` to `end` are part of a longer country's
-    name: "Sud" in "l'Afrique du Sud" is no trade union, "Porto" in "Porto Rico" no club."""
+    name, which opens up to `before` words earlier: "Sud" in "l'Afrique du
+    Sud" is no trade union, "Porto" in "Porto Rico" no club, "Trinidad" in
+    "Trinidad and Tobago" no person."""
     starts = load_gazetteer().starts        # the first words of names of two words or more
     return any(_country_of(" ".join(t.text for t in toks[a:b]))
-               for a in range(max(0, start - 3), start + 1) if toks[a].text in starts
+               for a in range(max(0, start - before), start + 1) if toks[a].text in starts
                for b in range(end, min(len(toks), end + 3) + 1) if b - a > end - start)
 
 

@@ -26,7 +26,7 @@ from ..models import Cue, Line, Mention
 from ..names import fold, prefer, same_person, similar, surname
 from ..registry import Registry
 from .name_shapes import (cue_for, honorific_before, in_name_list, is_initial, segments, sentence_start)
-from .organizations import known as known_organizations
+from .organizations import in_a_country, known as known_organizations
 from .places import is_city, is_place
 from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
 
@@ -169,7 +169,7 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
             if author_words and set(fold(form).split()) <= author_words:
                 reject(form, line, "the byline's author, not a person in the story")
                 continue
-            if gaz.lookup(form) or _opens_a_country(toks, seg, gaz):
+            if gaz.lookup(form) or in_a_country(toks, seg[0], seg[-1] + 1, before=0):     # "Trinidad and Tobago"
                 reject(form, line, "a country or place name")
                 continue
             if len(seg) > 1 and " ".join(toks[i].text for i in seg) in known_organizations()[0] \
@@ -219,14 +219,6 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
         full = [c for c in full if fold(c.form) not in things]
         single = [s for s in single if fold(s.candidate.form) not in things]
     return full, single
-
-
-def _opens_a_country(toks: tuple[Token, ...], seg: list[int], gaz) -> bool:
-    """Whether the name is the first part of a country's ("Trinidad" in "Trinidad and Tobago")."""
-    start, end = seg[0], seg[-1] + 1
-    return toks[start].text in gaz.starts and any(
-        (found := gaz.lookup(" ".join(t.text for t in toks[start:stop]))) and found[0]
-        for stop in range(end + 1, min(end + 4, len(toks)) + 1))
 
 
 def _named_after(line: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
