@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
+from typing import Callable
 
 from . import stories
 from .gazetteer import load as load_gazetteer
@@ -20,15 +21,30 @@ LONE = (LONE_WORD, LONE_COMMON_WORD)
 SURNAME_ELSEWHERE = "surname of the one person of that surname the archive names in full"
 
 
-def build(articles: list[Article], registry: Registry, problems: list) -> Archive:
+def build(articles: list[Article], registry: Registry, problems: list,
+          meanwhile: Callable[[Archive], None] | None = None) -> Archive:
+    """The archive: names made one per person, actors and countries with
+    their articles, stories and related articles. Pages that show no story
+    can be made from the archive given to `meanwhile`, everything but the
+    stories, while the stories are found."""
     spellings = canonical_names(articles, registry)
     articles = [renamed(art, spellings) for art in articles]
     owners = surname_owners(articles)
     known = {e.name for e in registry.entries}
     articles = [lone_surnames(art, owners, known) for art in articles]
+    ordered = sorted(articles, key=lambda a: a.sort_key)
+    actors, countries = _people_and_places(ordered, registry)
+    archive = Archive(tuple(ordered), actors, countries, tuple(problems),
+                      spellings={k: v for k, v in spellings.items() if k != v}, surnames=owners)
+    if meanwhile:
+        meanwhile(archive)
     found, related = stories.find(articles)
     story_of = {i: s.id for s in found for i in s.articles}
-    ordered = sorted((dataclasses.replace(a, story=story_of.get(a.id)) for a in articles), key=lambda a: a.sort_key)
+    return dataclasses.replace(archive, articles=tuple(dataclasses.replace(a, story=story_of.get(a.id))
+                                                       for a in ordered), stories=found, related=related)
+
+
+def _people_and_places(ordered: list[Article], registry: Registry) -> tuple[tuple[Actor, ...], tuple[Country, ...]]:
     people = named_together(ordered, "actors")
     places = named_together(ordered, "countries")
     by_actor: dict[str, list[str]] = defaultdict(list)
@@ -74,8 +90,7 @@ def build(articles: list[Article], registry: Registry, problems: list) -> Archiv
                 actors=most_first(actor_countries[code]), countries=most_first(places[code]))
         for code in sorted(by_country)
     ]
-    return Archive(tuple(ordered), tuple(actors), tuple(countries), tuple(problems), found, related,
-                   spellings={k: v for k, v in spellings.items() if k != v}, surnames=owners)
+    return tuple(actors), tuple(countries)
 
 
 def named_together(articles: list[Article], field: str) -> dict[str, Counter]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -61,6 +62,70 @@ def fork_map(work: Callable, parts: list, workers: int | None = None, niceness: 
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                              initializer=_forked_worker, initargs=(os.getpid(), niceness)) as pool:
         return list(pool.map(work, parts))
+
+
+class Background:
+    """`work(*args)` in a process forked now, while this one goes on; its
+    value (or its exception) comes back from `result()`. Where this process
+    may not fork, the work is done by `result()` itself. The child shares
+    what the caller holds without copying it, as fork_map's workers do."""
+
+    def __init__(self, work: Callable, *args) -> None:
+        self.work, self.args, self.pid, self.fd = work, args, 0, -1
+        if not forkable(2):
+            return
+        read, written = os.pipe()
+        starter = os.getpid()
+        pid = os.fork()
+        if pid == 0:        # the child: never returns
+            os.close(read)
+            code = 0
+            try:
+                _end_with(starter)
+                try:
+                    data = pickle.dumps((True, work(*args)), pickle.HIGHEST_PROTOCOL)
+                except BaseException as exc:       # noqa: BLE001 -- handed to the parent, which raises it
+                    data = _pickled_failure(exc)
+                with os.fdopen(written, "wb") as out:
+                    out.write(data)
+            except BaseException:                   # noqa: BLE001 -- the parent sees no value and says so
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(written)
+        self.pid, self.fd = pid, read
+
+    def result(self):
+        if not self.pid:
+            return self.work(*self.args)
+        with os.fdopen(self.fd, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(self.pid, 0)
+        self.pid = 0
+        if not data:
+            raise RuntimeError(f"a background process ended without a result ({self.work.__name__})")
+        done, value = pickle.loads(data)
+        if not done:
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        """End the child without its result (the caller failed meanwhile)."""
+        if self.pid:
+            try:
+                os.kill(self.pid, 9)
+            except ProcessLookupError:
+                pass
+            os.close(self.fd)
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+
+
+def _pickled_failure(exc: BaseException) -> bytes:
+    try:
+        return pickle.dumps((False, exc), pickle.HIGHEST_PROTOCOL)
+    except Exception:       # noqa: BLE001 -- an exception that cannot be pickled: its text
+        return pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")), pickle.HIGHEST_PROTOCOL)
 
 
 def _forked_worker(starter: int, niceness: int) -> None:

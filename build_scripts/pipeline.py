@@ -78,7 +78,8 @@ def collect(articles_dir: Path, progress: Callable[[int, int], None] | None = No
 
 
 def extract_and_index(src: sources.Sources, progress: Callable[[int, int], None] | None = None,
-                      workers: int | None = None, store: cache.Store | None = None) -> Archive:
+                      workers: int | None = None, store: cache.Store | None = None,
+                      meanwhile: Callable[[Archive], None] | None = None) -> Archive:
     problems = list(src.problems)
     articles: list[Article] = []
     for article, file_problems in extract_all(src, progress, workers, store):
@@ -87,7 +88,7 @@ def extract_and_index(src: sources.Sources, progress: Callable[[int, int], None]
             articles.append(article)
     articles, copies = duplicates.merge(articles)
     problems += copies
-    archive = index.build(articles, src.registry, [p for p in problems if p.kind != "info"])
+    archive = index.build(articles, src.registry, [p for p in problems if p.kind != "info"], meanwhile)
     return dataclasses.replace(archive, notes=tuple(p for p in problems if p.kind == "info"))
 
 
@@ -175,8 +176,13 @@ def _build(articles_dir: Path, docs_dir: Path, progress: Callable[[int, int], No
     if last:
         return BuildResult(last.counts, write.WriteReport((), len(last.outputs), ()), time.perf_counter() - start,
                            lambda: extract_and_index(src, store=store))
-    archive = extract_and_index(src, progress, workers, store)
-    report = render.write_all(archive, docs_dir, workers)
+    writer = render.Writer(docs_dir, workers)
+    try:
+        archive = extract_and_index(src, progress, workers, store, writer.early)
+    except BaseException:
+        writer.cancel()
+        raise
+    report = writer.finish(archive)
     counts = Counts.of(archive)
     if store:
         store.keep(quick.SNAPSHOT, quick.Snapshot.of(archive))        # for serve's quick pass after an edit

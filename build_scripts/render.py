@@ -46,13 +46,50 @@ def write_all(archive: Archive, docs: Path, workers: int | None = None) -> write
     """Render and write every generated file into the docs folder, part by
     part (on every core for a large archive): never all the pages in memory
     at once. The same files as write.write_tree(docs, render(archive), ...)."""
-    parts, workers = _parts(archive, workers)
-    _shared.update(ctx=context(archive), docs=docs)
-    try:
-        done = parallel.fork_map(_write_part, parts, workers)
-    finally:
-        _shared.clear()
-    return write.finish(docs, GENERATED_DIRS, done)
+    return Writer(docs, workers).finish(archive)
+
+
+class Writer:
+    """write_all in two steps. The people's pages show no stories: given the
+    archive without them (`early`, from index.build's `meanwhile`), a large
+    archive's are written by a forked process while this one finds the
+    stories, which takes it several seconds on one core at 10,000 articles.
+    `finish` writes the rest and prunes; `cancel` if the build fails between."""
+
+    def __init__(self, docs: Path, workers: int | None = None) -> None:
+        self.docs, self.workers = docs, workers
+        self.background: parallel.Background | None = None
+
+    def early(self, archive: Archive) -> None:
+        parts, workers = _parts(archive, self.workers)
+        if workers == 1 or not parallel.forkable(parallel.cores() if workers is None else workers):
+            return
+        self.background = parallel.Background(_write_people, context(archive), self.docs,
+                                              [p for p in parts if p[0] == "actors"])
+
+    def finish(self, archive: Archive) -> write.WriteReport:
+        parts, workers = _parts(archive, self.workers)
+        if self.background:
+            parts = [p for p in parts if p[0] != "actors"]
+        _shared.update(ctx=context(archive), docs=self.docs)
+        try:
+            done = parallel.fork_map(_write_part, parts, workers)
+        finally:
+            _shared.clear()
+        if self.background:
+            done += self.background.result()
+            self.background = None
+        return write.finish(self.docs, GENERATED_DIRS, done)
+
+    def cancel(self) -> None:
+        if self.background:
+            self.background.cancel()
+            self.background = None
+
+
+def _write_people(ctx: Context, docs: Path, parts: list[tuple[str, int, int]]) -> list[write.Written]:
+    return [write.write_files(docs, render_people.actors(ctx, ctx.archive.actors[start:end]), GENERATED_DIRS)
+            for _, start, end in parts]
 
 
 def _parts(archive: Archive, workers: int | None) -> tuple[list[tuple[str, int, int]], int | None]:

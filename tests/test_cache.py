@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,29 @@ def test_pages_written_part_by_part_on_every_core_are_the_same(seeds_build, tmp_
     assert tree(two) == tree(one)
     again = render.write_all(archive, two, workers=2)
     assert not again.written and not again.removed and again.unchanged == len(report.written)
+
+
+def test_people_pages_written_while_the_stories_are_found_are_the_same(seeds_build, root, tmp_path, monkeypatch):
+    """A large archive's people pages are written by a process forked before
+    the stories are found (render.Writer): the same files as written after."""
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(render, "PART", 2)
+    started = []
+    background = parallel.Background
+    monkeypatch.setattr(parallel, "Background", lambda work, *args: started.append(work) or background(work, *args))
+    docs = tmp_path / "docs"
+    pipeline.build(root / "articles", docs, workers=2)
+    assert started == [render._write_people]
+    assert tree(docs) == tree(seeds_build[1])
+
+
+def test_work_in_the_background_gives_its_value_or_its_error():
+    assert parallel.Background(sum, [1, 2, 3]).result() == 6
+    with pytest.raises(ZeroDivisionError):
+        parallel.Background(divmod, 1, 0).result()
+    waiting = parallel.Background(time.sleep, 30)
+    waiting.cancel()
+    assert not waiting.pid
 
 
 def test_workers_given_a_niceness_yield_the_cores_and_the_build_keeps_its_own():
