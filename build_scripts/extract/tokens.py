@@ -50,19 +50,25 @@ def _acronym_letters(text: str) -> bool:
 INITIALS_WITH_DOTS = re.compile(r"(?:\w\.)+")
 
 
+_fold_word = lru_cache(maxsize=65_536)(fold)      # the words of a language recur from line to line
+
+
 @lru_cache(maxsize=8192)
 def tokenize(line: str) -> tuple[Token, ...]:
     """Words of a line (cached: every extractor tokenizes the same lines)."""
     out = []
     append = out.append
-    for m in WORD.finditer(line):
-        text = m.group()
+    find, end = line.find, 0
+    for text in WORD.findall(line):
+        # Between two words lie only characters no word starts with: the
+        # next word is where its text next occurs (sooner than match objects).
+        start = find(text, end)
+        end = start + len(text)
         if "'" not in text and "’" not in text:
             # A match ends with a word character: nothing to cut, the common case (make_token inlined).
-            append(_new_token(Token, (text, m.start(), m.end(), fold(text), text[:1].isupper(),
+            append(_new_token(Token, (text, start, end, _fold_word(text), text[0].isupper(),
                                       text.isupper() and _acronym_letters(text))))
             continue
-        start = m.start()
         e = ELISION.match(text)
         if not e and not line[max(0, start - 3):start].strip(" \u00a0«“\"'(—–-") \
                 and not line[:start].strip(" \u00a0«“\"'(—–-"):
