@@ -4,6 +4,7 @@ templated once (build_scripts/shared_html.py): the site is the same, byte
 for byte, as MkDocs builds it alone on one core."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -40,14 +41,17 @@ def test_pages_built_on_every_core_and_from_the_cache_are_mkdocs_own(tmp_path):
     assert "Page skipped" not in parallel.stderr
     if cores() > 1:
         assert "pages converted on" in parallel.stderr and "pages written on" in parallel.stderr
-    cached = _build(work, 1, "cached")                 # converted by nobody: all kept
     alone = site_files(work / "alone")
     assert len(alone) > 50
     assert site_files(work / "parallel") == alone
-    assert site_files(work / "cached") == alone
+    cached = _build(work, 1, "parallel")               # converted by nobody: all kept, and left in the site
+    assert site_files(work / "parallel") == alone
     assert "Page skipped" not in cached.stderr
     assert "0 pages converted" in cached.stderr or "pages converted" not in cached.stderr
     if cores() > 1:     # written by nobody either: the pages the last build wrote, and its search index
+        elsewhere = _build(work, 1, "elsewhere")       # into another folder: templated again
+        assert site_files(work / "elsewhere") == alone
+        assert re.search(r"pages written on \d+ cores in [\d.]+ s, 0 of them kept", elsewhere.stderr)
         written = re.search(r"(\d+) pages written on \d+ cores in [\d.]+ s, (\d+) of them kept", cached.stderr)
         assert written and written[1] == written[2] and int(written[1]) > 20, cached.stderr[-2000:]
         assert re.search(r"search index in \d+ part\(s\), 0 indexed again", cached.stderr), cached.stderr[-2000:]
@@ -88,3 +92,19 @@ def test_a_site_with_another_plugin_is_not_signed_and_its_pages_are_templated_ev
     text = (work / "mkdocs.yml").read_text("utf-8")
     (work / "mkdocs.yml").write_text(text.replace("plugins: []", "plugins: [search]"), "utf-8")
     assert _signature(b"salt", load_config(str(work / "mkdocs.yml")), Nav()) is None
+
+
+def test_a_written_page_is_kept_only_while_it_is_still_as_written(tmp_path):
+    from build_scripts.mkdocs_pages import _stamp, _still_there
+
+    page = tmp_path / "index.html"
+    page.write_text("<p>as written</p>", "utf-8")
+    stamp = _stamp(str(page), os.stat(page))
+    changed = os.stat(page).st_ctime_ns
+    assert _still_there(str(page), stamp)
+    assert os.stat(page).st_ctime_ns >= changed          # this build's now, for the site's cleaning
+    assert not _still_there(str(tmp_path / "other.html"), stamp)
+    page.write_text("<p>edited by hand</p>", "utf-8")
+    assert not _still_there(str(page), stamp)
+    page.unlink()
+    assert not _still_there(str(page), stamp)
