@@ -147,11 +147,28 @@ def test_bands_find_what_datasketch_lsh_finds():
     signatures = duplicates._signatures(arts)
     expected = []
     for i, row in enumerate(signatures):
-        m = MinHash(num_perm=duplicates.NUM_PERM, hashvalues=row, scheme=duplicates._template().scheme)
+        m = MinHash(num_perm=duplicates.NUM_PERM, hashvalues=row, scheme="affine32")
         expected.append(sorted(lsh.query(m)))
         lsh.insert(i, m)
     assert duplicates._candidates(signatures) == expected
     assert sum(map(len, expected)) >= 20          # the near copies are found
+
+
+def test_signatures_are_datasketch_minhash_with_crc32():
+    """`signature` works out with NumPy what datasketch's MinHash gives (its
+    default scheme, CRC-32 as the hash function), byte for byte."""
+    import zlib
+
+    from datasketch import MinHash
+
+    rng = random.Random(11)
+    vocabulary = [f"w{i}" for i in range(300)] + ["Algérie", "l'armée", "Москва"]
+    texts = [" ".join(rng.choices(vocabulary, k=rng.randint(1, 90))) for _ in range(60)] + ["", "!!!", "a b"]
+    for i, text in enumerate(texts):
+        m = MinHash(num_perm=duplicates.NUM_PERM, seed=duplicates.SEED, hashfunc=zlib.crc32)
+        assert m.scheme == "affine32"
+        m.update_batch(list(duplicates._encoded_runs(fake(i, text))))
+        assert duplicates.signature(fake(i, text)) == m.hashvalues.tobytes()
 
 
 def test_shingles_are_runs_of_five_words():
