@@ -622,6 +622,13 @@ def test_capitals_by_their_french_names(capital, code):
     assert code in tags(f"Un titre\nLes discussions ont eu lieu à {capital} lundi.{pad}\n")[1]
 
 
+@pytest.mark.parametrize("sentence", ["The summit opened in Port of Spain on Monday.",
+                                      "Port-of-Spain hosted the summit on Monday."])
+def test_a_capital_whose_name_holds_another_country_s_name_tags_its_own(sentence):
+    pad = " The government announced a series of measures for next week, according to the press."
+    assert tags(f"Headline\n{sentence}{pad}\n")[1] == ["TT"]
+
+
 @pytest.mark.parametrize("text,people", [
     ("Headline\nArmy chief Gen. Ahmed Gaid Salah had met Vladimir Putin earlier.\n", ["Ahmed Gaid Salah", "Vladimir Putin"]),
     ("Headline\nLt Col Jane Doe and Gov. Mark Smith met on Monday.\n", ["Jane Doe", "Mark Smith"]),
