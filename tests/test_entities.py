@@ -140,11 +140,24 @@ def test_common_words_in_capitals_are_no_acronyms(text, words, acronyms):
     ("Headline\nThe Algerian Ministry of Defense said on Monday.\n", "Algerian Ministry of Defense", ["DZ"]),
     ("Headline\nThe Salvador Allende Foundation said on Monday.\n", "Salvador Allende Foundation", []),
     ("Headline\nThe Algerian People's National Army has bought jets.\n", "Algerian People's National Army", ["DZ"]),
+    ("Headline\nThe Foreign and Commonwealth Office said on Monday.\n", "Foreign and Commonwealth Office", []),
+    ("Headline\nThe US Food and Drug Administration approved it.\n", "US Food and Drug Administration", ["US"]),
 ])
 def test_organisation_names_whole_and_the_country_opening_them(text, organisation, countries):
     _, found, orgs = tags(text)
     assert organisation in orgs, orgs
     assert found == countries
+
+
+@pytest.mark.parametrize("text,organisations", [
+    ("Headline\nShares of Apple Computer and Cisco Systems rose on Monday.\n", ["Apple", "Cisco Systems"]),
+    ("Headline\nTalks between Schroeder and European Commission officials went on.\n", ["European Commission"]),
+    ("Headline\nThe Bank and Canal Bank merged on Monday.\n", ["Canal Bank"]),
+])
+def test_and_joins_no_two_names(text, organisations):
+    """"and" stands inside the name of a public body, not between two firms or
+    a person and a body (test_organisation_names_whole... has those it joins)."""
+    assert sorted(tags(text)[2]) == organisations
 
 
 @pytest.mark.parametrize("text,country", [

@@ -28,6 +28,12 @@ PLURALS_OF_PEOPLE = frozenset({"people", "women", "men", "children"})
 INNER_ADJECTIVES = frozenset({
     "national", "international", "global", "local", "public", "private", "royal", "federal",
     "new", "great", "high", "free", "first", "premier", "premiere", "nouveau", "nouvelle"})
+# Organisation words that end the names of public bodies, whose names may hold
+# an "and" ("Food and Drug Administration"); firms' ("Systems", "Pictures") do not.
+INSTITUTIONS = frozenset({
+    "administration", "agency", "authority", "bank", "board", "centre", "center", "commission", "committee",
+    "council", "department", "federation", "institute", "ministry", "office", "organisation", "organization",
+    "tribunal", "court", "fund"})
 ADJECTIVE = re.compile(r"(ale|al|aux|ique|ier|iere|ien|ienne|aire|elle|el|if|ive|eure|eur|ais|aise|ain|aine|ees?|ee|nal|nale|taire)$")
 ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -206,6 +212,8 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
             j += 1
         elif t.folded in CONNECTORS_EN | CONNECTORS_FR and j + 1 < len(toks) and toks[j + 1].capitalised:
             j += 1
+        elif t.folded == "and" and not has_head and _and_inside(text, toks, i, j):
+            j += 1
         elif language == "fr" and has_head and toks[j - 1].capitalised and t.folded in CONNECTORS_FR:
             j = _french_tail(text, toks, j, gaz)
             break
@@ -222,6 +230,34 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
     if head_first and not tok.acronym:
         has_head = False   # a lone "Council" or "Parti" is not a name
     return j, has_head, role
+
+
+def _and_inside(text: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
+    """"and" (token j) inside a name: "Securities and Exchange Commission",
+    "Food and Drug Administration". The words before it (from i) hold no
+    organisation word, given name or place ("Bank and Canal Bank", "Africa
+    and Standard Trust"; a country may open a longer name), and one or two
+    capitalised words after it end with the word of a public body
+    (INSTITUTIONS: "Apple Computer and Cisco Systems" are two firms), none of
+    them a place, a nationality or a word that opens no name ("Schroeder and
+    European Commission", "Gervais and The Office"), nor are they a
+    well-known name on their own."""
+    vocab = vocabulary()
+    gaz = load_gazetteer()
+    is_given_name = first_names()
+    if any(not t.capitalised or t.folded in vocab.org_heads or is_given_name(t.text)
+           or (gaz.lookup(t.text) or t.acronym) and (k > i or j == i + 1)   # "US Food and ...": a country may open it
+           for k, t in enumerate(toks[i:j], i)):
+        return False
+    for k in range(j + 1, min(j + 3, len(toks))):
+        t = toks[k]
+        if not (t.capitalised and joined(text, toks[k - 1], t)) or t.folded in vocab.function_words \
+                or gaz.lookup(t.text):
+            return False
+        if t.folded in vocab.org_heads:
+            after = " ".join(w.text for w in toks[j + 1:k + 1])
+            return k > j + 1 and t.folded in INSTITUTIONS and after not in known()[0]
+    return False
 
 
 def _inner_adjective(text: str, toks: tuple[Token, ...], i: int) -> bool:
