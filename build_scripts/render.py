@@ -74,6 +74,9 @@ class Writer:
         _shared.update(ctx=context(archive), docs=self.docs)
         try:
             done = parallel.fork_map(_write_part, parts, workers)
+        except BaseException:
+            self.cancel()
+            raise
         finally:
             _shared.clear()
         if self.background:
