@@ -233,10 +233,11 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
 
 
 def _and_inside(text: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
-    """"and" (token j) inside a name: "Securities and Exchange Commission",
-    "Food and Drug Administration". The words before it (from i) hold no
-    organisation word, given name or place ("Bank and Canal Bank", "Africa
-    and Standard Trust"; a country may open a longer name), and one or two
+    """"and" (token j) inside a name: "Food and Drug Administration",
+    "Foreign and Commonwealth Office". The words before it (from i) hold no
+    organisation word ("Bank and Canal Bank"; so "US Securities and Exchange
+    Commission" stays two names), given name or place ("Africa and Standard
+    Trust"; a country may open a longer name), and one or two
     capitalised words after it end with the word of a public body
     (INSTITUTIONS: "Apple Computer and Cisco Systems" are two firms), none of
     them a place, a nationality or a word that opens no name ("Schroeder and
