@@ -127,7 +127,7 @@ def on_post_build(config, **kwargs) -> None:
         log.info("news archive: %d file(s) of earlier builds removed from the site", stale)
     if SESSION.rebuilding:
         return          # serve's own copy of the site: its size was checked on the first build
-    total = site_size.size(Path(config.site_dir))
+    total = SITE.size if SITE.size is not None else site_size.size(Path(config.site_dir))
     message = site_size.warning(total)
     if message:
         log.warning(message)

@@ -35,6 +35,7 @@ class InPlace:
         self.marker: Path | None = None
         self.site: str | None = None
         self.prepared = False          # whether this build's cleaning ran (not under --dirty)
+        self.size: int | None = None   # bytes of the site after the last `finish`
         self._layout = ""
         self._clean = None
 
@@ -42,6 +43,7 @@ class InPlace:
         """Before the build (`on_pre_build`): MkDocs' cleaning of the site
         replaced by this one, for this build."""
         self.stop()
+        self.size = None
         self.marker, self.site = cache / MARKER, config["site_dir"]
         self._layout = json.dumps([os.path.realpath(self.site), bool(config["use_directory_urls"]),
                                    config["theme"].name, _mkdocs_version()])
@@ -66,22 +68,34 @@ class InPlace:
 
     def finish(self) -> int:
         """After the build (the end of `on_post_build`): the files it did
-        not write removed, and folders left empty; how many files."""
+        not write removed, and folders left empty; how many files. The
+        bytes of the files left (the site's size, its hidden files at the
+        top aside) are then in `size`: the walk that looks at every file
+        also adds them up."""
         if not self.prepared or not self.marker.is_file():
             self.stop()
             return 0
         started = self.marker.stat().st_ctime_ns
-        removed = 0
-        for folder, dirs, names in _walk(self.site, topdown=False):
+        removed = size = 0
+        walked, holding = set(), set()         # folders seen (a link to one is not walked), those left with files
+        for folder, dirs, names in _walk(self.site, topdown=False):     # a folder after the folders in it
+            walked.add(folder)
             for name in names:
                 path = os.path.join(folder, name)
-                if os.lstat(path).st_ctime_ns < started:
+                status = os.lstat(path)
+                if status.st_ctime_ns < started:
                     os.unlink(path)
                     removed += 1
+                else:
+                    size += status.st_size
+                    holding.add(folder)
             for name in dirs:
                 path = os.path.join(folder, name)
-                if not os.path.islink(path) and not os.listdir(path):
+                if path in holding or path not in walked:
+                    holding.add(folder)
+                else:
                     os.rmdir(path)
+        self.size = size
         self.marker.write_text(json.dumps({"layout": self._layout, "ended": True}), "utf-8")
         self.stop()
         return removed

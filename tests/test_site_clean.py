@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 from mkdocs import utils
 
+from build_scripts import site_size
 from build_scripts.site_clean import InPlace
 
 from .conftest import copy_project
@@ -101,3 +102,28 @@ def test_the_site_is_emptied_when_its_layout_changed_or_the_last_build_did_not_e
     finally:
         cleaner.stop()
     assert utils.clean_directory.__name__ == "clean_directory"     # MkDocs' own, back
+
+
+def test_the_files_not_written_again_go_with_their_emptied_folders_and_the_rest_is_measured(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (tmp_path / "elsewhere").mkdir()
+    written = {"c/new.html": "kept", "d/e/new.txt": "kept too, one folder down"}
+    for old in (("a/b/old.html", "g/old.txt"), ()):
+        cleaner = InPlace()
+        cleaner.start(_config(site), cache)
+        try:
+            utils.clean_directory(str(site))
+            for rel in old or written:
+                (site / rel).parent.mkdir(parents=True, exist_ok=True)
+                (site / rel).write_text(written.get(rel, "old"), "utf-8")
+            if not old:
+                (site / "f").mkdir()
+                (site / "f" / "link").symlink_to(tmp_path / "elsewhere")        # a link to a folder stays
+            removed = cleaner.finish()
+        finally:
+            cleaner.stop()
+        time.sleep(0.05)            # file times tick every few milliseconds
+    assert removed == 2
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
+        "c", "c/new.html", "d", "d/e", "d/e/new.txt", "f", "f/link"]
+    assert cleaner.size == site_size.size(site) == sum(len(text) for text in written.values())
