@@ -3,8 +3,9 @@ without a registry: tests/data/gold_corpus/ (72 English and French articles;
 the rules were developed against it), tests/data/holdout/ (40 more,
 annotated later to measure articles the rules were not written for),
 tests/data/sample2/ (40 more, annotated later still: measured first, then
-used to find what the rules missed) and tests/data/sample3/ (40 more, held
-out to measure the rules written for sample2). Floors only ever go up:
+used to find what the rules missed), tests/data/sample3/ (40 more, held
+out to measure the rules written for sample2) and tests/data/sample4/ (40
+more, measured on arrival, then read for what the rules missed). Floors only ever go up:
 raise them when the extractors get better, never lower them."""
 from __future__ import annotations
 
@@ -56,11 +57,13 @@ def test_metadata_fields(gold_score, field):
 
 
 # Later samples: the held-out one (annotated after the rules were written), the
-# second one (measured first, then its misses read) and the third (held out).
+# second one (measured first, then its misses read), the third (held out) and
+# the fourth (measured on arrival, then its misses read).
 SAMPLE_FLOORS = {
     "holdout": {"people_precision": 0.95, "people_recall": 0.87, "countries_f1": 0.96},
     "sample2": {"people_precision": 0.92, "people_recall": 0.89, "countries_f1": 0.95},
     "sample3": {"people_precision": 0.94, "people_recall": 0.93, "countries_f1": 0.93},
+    "sample4": {"people_precision": 0.97, "people_recall": 0.88, "countries_f1": 0.94},
 }
 
 

@@ -234,6 +234,10 @@ def test_a_region_after_a_word_of_place_stands_for_its_country(text, found):
     ("Titre\nLe RN a choisi le conseiller régional Jordan Bardella, âgé de 23 ans.\n", "Jordan Bardella", "JO"),
     ("Titre\nSelon le constitutionnaliste Dominique Rousseau, le texte passera.\n", "Dominique Rousseau", "DM"),
     ("Titre\nDes actions s'imposent, selon Dominique Michel, administrateur délégué.\n", "Dominique Michel", "DM"),
+    ("Titre\nDominique de Villepin a déclaré mardi que la France restait prudente.\n", "Dominique de Villepin", "DM"),
+    ("Headline\nAlgeria captain Riyad Mahrez scored twice on Sunday.\n", "Riyad Mahrez", "SA"),    # a capital
+    ("Headline\nPortsmouth chairman Milan Mandaric said he was disappointed.\n", "Milan Mandaric", "IT"),
+    ("Headline\nDirector Sofia Coppola said the film was finished.\n", "Sofia Coppola", "BG"),   # after a title
 ])
 def test_a_country_that_is_a_given_name_before_a_surname_is_a_person(text, person, country):
     people, countries, _ = tags(text)
@@ -243,6 +247,9 @@ def test_a_country_that_is_a_given_name_before_a_surname_is_a_person(text, perso
 @pytest.mark.parametrize("text,country", [
     ("Titre\nLe directeur de France Télévisions a répondu.\n", "FR"),        # a name more frequent as a word
     ("Headline\nStudents at Georgia Tech protested.\n", "GE"),                # not a surname after it
+    ("Headline\nThe Sydney Swans beat Collingwood in Sydney.\n", "AU"),       # a word's plural: a team
+    ("Headline\nShe drove in the London to Sydney Marathon.\n", "AU"),        # a word of some use after a city
+    ("Headline\nParis Saint-Germain won in Paris.\n", "FR"),                  # a saint
 ])
 def test_a_country_before_another_name_stays_a_country_word(text, country):
     people, _, _ = tags(text)
@@ -660,3 +667,10 @@ def test_abbreviated_ranks_and_more_verbs_of_saying(text, people):
 def test_a_nickname_after_dit_or_known_as_is_a_form_of_the_person(text, person, nickname):
     people = tags(text)[0]
     assert list(people) == [person] and nickname in people[person]
+
+
+def test_a_peerage_before_a_surname_named_in_full_is_no_second_person():
+    people, _, _ = tags("Headline\nBetty Boothroyd has said the House of Lords needs its own Speaker.\n"
+                        "Baroness Boothroyd, the first woman to be Commons Speaker, said reform was needed.\n"
+                        "Lady Boothroyd said she believed it was unacceptable.\n")
+    assert list(people) == ["Betty Boothroyd"]

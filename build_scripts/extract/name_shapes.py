@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from .places import is_city
 from .tokens import ELIDED, PARTICLES, Token, common_word, first_names, joined, vocabulary
 
 SURNAME_TITLES = {"king", "major", "bishop", "marshal", "judge", "abbott", "prince", "knight", "baron", "duke"}
@@ -86,20 +87,59 @@ def _never_a_name(word: str) -> bool:
 
 
 def _country_given_name(tok: Token, nxt: Token, gaz) -> bool:
-    """'Jordan Bardella', 'Maurice Ulrich', 'Dominique Rousseau': a country's
-    name that is also a given name, before a given name ('Dominique Michel')
-    or a word that can only be a surname
-    (the two words alone in their run: not 'Georgia Tech', 'Lake Chad
-    Basin'). Not a capital ('Paris Normandie', 'Milan Indoors'), nor a name
-    more frequent as a word than a given name ever is ('France Inter')."""
+    """'Jordan Bardella', 'Maurice Ulrich', 'Dominique Rousseau', 'Riyad
+    Mahrez', 'Milan Kundera', 'Sofia Coppola': a country's name, or a city
+    standing for its country, that is also a given name, before a given name
+    ('Dominique Michel') or a word that can only be a surname (the two words
+    alone in their run, or a particle between: 'Dominique de Villepin'; not
+    'Georgia Tech', 'Lake Chad Basin'). Not before a town ('Milan Bergamo')
+    or a saint ('Paris Saint-Germain'), nor before the plural of a word
+    ('Sydney Swans': a team), nor a name more frequent as a word than a given
+    name ever is ('France Inter', 'Paris Normandie')."""
     found = gaz.lookup(tok.text)
     is_first = first_names()
-    return bool(found) and found[1] == "name" and is_first(tok.text) and _kind_simple(nxt, gaz) == "N" \
-        and (is_first(nxt.text) or not common_word(nxt.text, "en") and not common_word(nxt.text, "fr")) \
-        and max(zipf_frequency(tok.text.lower(), "en"), zipf_frequency(tok.text.lower(), "fr")) < COUNTRY_AS_NAME_ZIPF
+    if not (found and found[1] in ("name", "place") and is_first(tok.text) and _kind_simple(nxt, gaz) == "N") \
+            or _zipf(tok.text) >= COUNTRY_AS_NAME_ZIPF:
+        return False
+    if is_first(nxt.text):
+        return True
+    if found[1] == "place" and _zipf(nxt.text) >= CITY_SURNAME_ZIPF:
+        return False        # after a city, a word of some use is its thing: 'the London to Sydney Marathon'
+    return not common_word(nxt.text, "en") and not common_word(nxt.text, "fr") and not is_city(nxt.text) \
+        and not _plural_of_a_word(nxt.text) and nxt.folded.split("-")[0] not in SAINT
 
 
+def _zipf(word: str) -> float:
+    return max(zipf_frequency(word.lower(), "en"), zipf_frequency(word.lower(), "fr"))
+
+
+def _given_name_at(run: list[int], kinds: list[str], toks: tuple[Token, ...], gaz) -> int | None:
+    """Where in a run a country's or a city's name is a given name
+    (`_country_given_name`): its last two words, or three with a particle
+    between, after titles only ('Director Sofia Coppola')."""
+    titles = vocabulary().titles
+    for shape in (["V", "N"], ["V", "P", "N"]):
+        size = len(shape)
+        if len(run) < size or kinds[-size:] != shape or size == 3 and toks[run[-2]].capitalised:
+            continue
+        if all(toks[i].folded in titles for i in run[:-size]) \
+                and _country_given_name(toks[run[-size]], toks[run[-1]], gaz):
+            return len(run) - size
+    return None
+
+
+def _plural_of_a_word(word: str) -> bool:
+    """'Swans', 'Roosters', 'Wanderers': a word of some use in English with an
+    s added (a team's name), where a surname would be ('Williams' is a given
+    name's)."""
+    return word.endswith("s") and not word.endswith("ss") and not first_names()(word[:-1]) \
+        and zipf_frequency(word[:-1].lower(), "en") >= PLURAL_STEM_ZIPF
+
+
+PLURAL_STEM_ZIPF = 3.0
+SAINT = {"san", "santa", "santo", "sao", "saint", "sainte", "st", "ste"}
 COUNTRY_AS_NAME_ZIPF = 5.0
+CITY_SURNAME_ZIPF = 3.5         # a surname after a city's name is rarer than this as a word ('Sweeney' 3.4)
 
 
 def _kind_simple(tok: Token, gaz) -> str:
@@ -139,8 +179,9 @@ def segments(line: str, toks: tuple[Token, ...], gaz) -> list[tuple[list[int], l
             if toks[i].text == "A" and nxt is not None and in_name_list(line, toks[i]):
                 kind = "N"
             kinds.append(kind)
-        if len(run) == 2 and kinds == ["V", "N"] and _country_given_name(toks[run[0]], toks[run[1]], gaz):
-            kinds[0] = "N"
+        given = _given_name_at(run, kinds, toks, gaz)
+        if given is not None:
+            kinds[given] = "N"
         context: list[int] = []
         seg: list[int] = []
         for j, i in enumerate(run):

@@ -25,7 +25,7 @@ from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from ..names import fold, prefer, same_person, similar, surname
 from ..registry import Registry
-from .name_shapes import (cue_for, honorific_before, in_name_list, is_initial, segments, sentence_start)
+from .name_shapes import (SAINT, cue_for, honorific_before, in_name_list, is_initial, segments, sentence_start)
 from .organizations import in_a_country, known as known_organizations
 from .places import is_city, is_place
 from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
@@ -304,7 +304,6 @@ def _after_a_place(toks: tuple[Token, ...]) -> bool:
     return toks[0].folded in SAINT or any(is_place(" ".join(t.text for t in toks[:n])) for n in range(2, len(toks)))
 
 
-SAINT = {"san", "santa", "santo", "sao", "saint", "sainte", "st", "ste"}
 
 
 def _of_a_place(toks: tuple[Token, ...], seg: list[int], gaz) -> bool:
@@ -523,6 +522,7 @@ def _surname_cued(unsure: list[Candidate], single: list[Single], language: str) 
     organizations, gaz, vocab = known_organizations()[0], load_gazetteer(), vocabulary()
     return [c for c in unsure if len(c.tokens) <= 3 and c.tokens[-1].folded in cued
             and not vocab.is_title(c.tokens[0].text) and not vocab.is_title(c.tokens[0].text[:-1])   # "Princes William"
+            and c.tokens[0].folded not in PERSONAL          # "Baroness Boothroyd": the "Lady Boothroyd" she is too
             and c.form not in organizations and c.tokens[-1].text not in organizations     # "Aston Villa", "Rangers"
             and not is_city(c.tokens[0].text) and not gaz.lookup(c.tokens[0].text)]       # "Glasgow Rangers"
 
