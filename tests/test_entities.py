@@ -230,6 +230,19 @@ def test_a_region_after_a_word_of_place_stands_for_its_country(text, found):
     assert countries == found
 
 
+@pytest.mark.parametrize("text,found", [
+    ("Titre\nRue de Lisbonne, à proximité du parc Monceau, le magasin a été forcé.\n", []),
+    ("Titre\nLes manifestants se sont réunis place d'Italie samedi.\n", []),
+    ("Titre\nLe débat au palais du Luxembourg a duré toute la nuit.\n", []),        # the French Senate
+    ("Titre\nLa place de la France dans le monde a changé, selon le ministre.\n", ["FR"]),   # France's place
+    ("Titre\nIl est arrivé au palais de l'Élysée mardi.\n", ["FR"]),              # the presidency's seat
+    ("Titre\nIls manifestaient avenue de Bruxelles puis à Bruxelles.\n", ["BE"]),
+])
+def test_a_street_or_a_building_named_after_a_country_or_a_city_is_not_it(text, found):
+    _, countries, _ = tags(text)
+    assert countries == found
+
+
 @pytest.mark.parametrize("text,person,country", [
     ("Titre\nLe RN a choisi le conseiller régional Jordan Bardella, âgé de 23 ans.\n", "Jordan Bardella", "JO"),
     ("Titre\nSelon le constitutionnaliste Dominique Rousseau, le texte passera.\n", "Dominique Rousseau", "DM"),

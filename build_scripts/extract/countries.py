@@ -5,6 +5,7 @@ Rotterdam", "à Liège", "d'Aix"). Words inside a person's name or an
 organisation's name do not count, nor does furniture."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..gazetteer import load as load_gazetteer
@@ -44,7 +45,8 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
             if tok.text not in starts and not lookup(tok.text):
                 if tok.capitalised and tok.text in city_sizes:         # few words: a city's first
                     hit = _city(line, toks, i, cities, city_sizes[tok.text], place_words, language)
-                    if hit and not any(s <= hit[3] < e or s < hit[4] <= e for s, e in spans):
+                    if hit and not any(s <= hit[3] < e or s < hit[4] <= e for s, e in spans) \
+                            and not (language == "fr" and _street_named_after(line.text, hit[3], "place")):
                         n, code, phrase, start, end, cue = hit
                         after = i + n
                         cues.setdefault(code, Cue(cue, line.number, phrase))
@@ -72,10 +74,32 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
                 continue
             if kind == "name" and i > 0 and _inside_a_name(line, toks, i):
                 continue            # "Bell Canada", "Credit Suisse": a firm's name
+            if language == "fr" and _street_named_after(line.text, start, kind):
+                continue            # "la rue de Lisbonne", "place d'Italie": in Paris
             if code not in forms:
                 cues[code] = Cue(f"country {kind}", line.number, phrase)
             forms.setdefault(code, []).append(phrase)
     return [Mention(code, tuple(dict.fromkeys(forms[code])), cues[code]) for code in sorted(forms)]
+
+
+# A street, a square or a building named after a country or a city, in French:
+# the name follows the noun and "de", "du", "d'" ("la rue de Lisbonne", "le
+# musée du Luxembourg"); after "place", only "de" or "d'" with no article
+# ("place d'Italie", where "la place de la France dans le monde" is France's).
+STREET_BEFORE = re.compile(
+    r"(?:\b(?:rue|avenue|boulevard|bd|quai|square|allée|impasse|passage|faubourg|esplanade|carrefour|jardins?"
+    r"|parc|musée|théâtre|lycée|collège|école|palais)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])"
+    r"|\bplace\s+(?:de\s+|d['’]))$", re.IGNORECASE)
+STREET_BEFORE_REACH = 30       # characters before a name looked at
+
+
+def _street_named_after(text: str, start: int, kind: str) -> bool:
+    """Whether the country's or city's name at `start` names a street, a
+    square or a building (STREET_BEFORE) rather than the place. Before
+    "palais" a country's name only: "le palais de l'Élysée" is the French
+    presidency's seat, "le palais du Luxembourg" the French Senate's."""
+    found = STREET_BEFORE.search(text, max(0, start - STREET_BEFORE_REACH), start)
+    return bool(found) and (kind == "name" or not found.group(0).lower().startswith("palais"))
 
 
 @lru_cache(maxsize=1)
