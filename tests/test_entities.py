@@ -251,6 +251,7 @@ def test_a_street_or_a_building_named_after_a_country_or_a_city_is_not_it(text, 
     ("Headline\nAlgeria captain Riyad Mahrez scored twice on Sunday.\n", "Riyad Mahrez", "SA"),    # a capital
     ("Headline\nPortsmouth chairman Milan Mandaric said he was disappointed.\n", "Milan Mandaric", "IT"),
     ("Headline\nDirector Sofia Coppola said the film was finished.\n", "Sofia Coppola", "BG"),   # after a title
+    ("Headline\nLiverpool captain Jordan Henderson said he was happy.\n", "Jordan Henderson", "JO"),  # a town's name
 ])
 def test_a_country_that_is_a_given_name_before_a_surname_is_a_person(text, person, country):
     people, countries, _ = tags(text)

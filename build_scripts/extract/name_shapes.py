@@ -92,10 +92,11 @@ def _country_given_name(tok: Token, nxt: Token, gaz) -> bool:
     standing for its country, that is also a given name, before a given name
     ('Dominique Michel') or a word that can only be a surname (the two words
     alone in their run, or a particle between: 'Dominique de Villepin'; not
-    'Georgia Tech', 'Lake Chad Basin'). Not before a town ('Milan Bergamo')
-    or a saint ('Paris Saint-Germain'), nor before the plural of a word
-    ('Sydney Swans': a team), nor a name more frequent as a word than a given
-    name ever is ('France Inter', 'Paris Normandie')."""
+    'Georgia Tech', 'Lake Chad Basin'). Not a city before a word of some use,
+    a town, a saint or the plural of a word ('Sydney Marathon', 'Milan
+    Bergamo', 'Paris Saint-Germain', 'Sydney Swans': its things), nor a name
+    more frequent as a word than a given name ever is ('France Inter',
+    'Paris Normandie')."""
     found = gaz.lookup(tok.text)
     is_first = first_names()
     if not (found and found[1] in ("name", "place") and is_first(tok.text) and _kind_simple(nxt, gaz) == "N") \
@@ -103,10 +104,11 @@ def _country_given_name(tok: Token, nxt: Token, gaz) -> bool:
         return False
     if is_first(nxt.text):
         return True
-    if found[1] == "place" and _zipf(nxt.text) >= CITY_SURNAME_ZIPF:
-        return False        # after a city, a word of some use is its thing: 'the London to Sydney Marathon'
-    return not common_word(nxt.text, "en") and not common_word(nxt.text, "fr") and not is_city(nxt.text) \
-        and not _plural_of_a_word(nxt.text) and nxt.folded.split("-")[0] not in SAINT
+    if found[1] == "place" and (_zipf(nxt.text) >= CITY_SURNAME_ZIPF or is_city(nxt.text)
+                                or _plural_of_a_word(nxt.text) or nxt.folded.split("-")[0] in SAINT):
+        return False        # after a city, its thing: 'the London to Sydney Marathon', 'Milan Bergamo'
+        #                     (an airport), 'Sydney Swans'; after a country, 'Jordan Henderson' is a person
+    return not common_word(nxt.text, "en") and not common_word(nxt.text, "fr")
 
 
 def _zipf(word: str) -> float:
