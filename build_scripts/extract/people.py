@@ -304,8 +304,6 @@ def _after_a_place(toks: tuple[Token, ...]) -> bool:
     return toks[0].folded in SAINT or any(is_place(" ".join(t.text for t in toks[:n])) for n in range(2, len(toks)))
 
 
-
-
 def _of_a_place(toks: tuple[Token, ...], seg: list[int], gaz) -> bool:
     """'marché de Noël de Strasbourg': after 'de', a name whose tail after a
     particle is a place ('Amaury de Saint-Quentin' has no 'de' before it)."""
