@@ -688,3 +688,11 @@ def test_a_peerage_before_a_surname_named_in_full_is_no_second_person():
                         "Baroness Boothroyd, the first woman to be Commons Speaker, said reform was needed.\n"
                         "Lady Boothroyd said she believed it was unacceptable.\n")
     assert list(people) == ["Betty Boothroyd"]
+
+
+def test_after_a_title_and_of_comes_its_organisation_but_after_a_relation_a_person():
+    people, _, orgs = tags('Headline\n"It is an entertainment device," said Kaz Hirai, president of Sony Computer '
+                           "Entertainment America.\n")
+    assert list(people) == ["Kaz Hirai"] and "Sony Computer Entertainment America" in orgs
+    people, _, _ = tags("Headline\nJohansson, the boyfriend of Lleyton Hewitt's sister Jaslyn, was cheered.\n")
+    assert "Lleyton Hewitt" in people

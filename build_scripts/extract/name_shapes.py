@@ -246,7 +246,10 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
         if tok.capitalised or not joined(line, tok, toks[first] if not lower_before else lower_before[-1]):
             break
         lower_before.append(tok)
-    if any(vocab.is_title(t.text) for t in lower_before):
+    # "president of Sony Computer Entertainment": after "of", the title's organisation, not its holder;
+    # but "the boyfriend of Lleyton Hewitt's sister": a relation of a person
+    titles = [t for t in lower_before if vocab.is_title(t.text)]
+    if titles and (lower_before[0].folded not in AFFILIATION or any(t.folded in RELATIONS for t in titles)):
         return "title before the name", demonym
     if demonym:
         return "nationality before the name", demonym
@@ -272,6 +275,12 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
 
 
 AFFILIATION = frozenset({"from", "at", "of", "with", "de", "du", "des", "chez"})     # "X, from Goldman Sachs, said"
+# titles that are a relation to someone: "of" after them leads to a person ("the widow of ...")
+RELATIONS = frozenset({"son", "fils", "daughter", "fille", "wife", "epouse", "femme", "husband", "mari", "girlfriend",
+                       "boyfriend", "partner", "fiancee", "fiance", "compagne", "compagnon", "widow", "veuve",
+                       "brother", "frere", "sister", "soeur", "sœur", "mother", "mere", "father", "pere", "uncle", "oncle",
+                       "rival", "ally", "allie", "colleague", "collegue", "predecessor", "predecesseur", "successor",
+                       "successeur", "counterpart", "homologue"})
 QUOTE_OR_STOP = re.compile("[«“\"‘.!?;:]")     # a quotation or a new sentence starts
 HONORIFIC_BEFORE = re.compile(r"(?:^|[\s(«“\"])(M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme\.?|Mlle\.?|Pr\.|Prof\.?|Me\.|Mgr\.?|"
                               r"Gen\.?|Lt\.?|Col\.?|Maj\.?|Capt\.?|Sgt\.?|Adm\.?|Brig\.?|Cmdr\.?|Gov\.?|Insp\.?|Supt\.?)\s+$")
