@@ -85,6 +85,47 @@ def test_a_page_loses_every_run_of_white_space_with_a_line_break(text):
     assert squeeze(text) == "".join(parts + [BREAK.sub("\n", text[end:])])
 
 
+def test_what_pagefind_passes_over_is_left_out_of_its_pages():
+    body = ('<div data-pagefind-body><h1>Talks</h1>\n<div data-pagefind-ignore>\n<div class="admonition">\n'
+            '<p>Other title</p>\n</div>\n<p>Related</p>\n</div>\n<p>Body text.</p>\n'
+            '<details class="info">\n<summary>Why these tags</summary>\n<details><p>nested</p></details>\n'
+            '</details>\n<detailsx>kept</detailsx>\n</div>')
+    assert search.passed_over(body) == ('<div data-pagefind-body><h1>Talks</h1>\n\n<p>Body text.</p>\n\n'
+                                        '<detailsx>kept</detailsx>\n</div>')
+    unclosed = '<p>A</p><div data-pagefind-ignore><div>B</div>'
+    assert search.passed_over(unclosed) == unclosed
+    assert search.passed_over("<p>x</p>") == "<p>x</p>"
+
+
+def test_leaving_out_what_pagefind_passes_over_gives_the_same_index(tmp_path):
+    """Each page's fragment (its text, word count, anchors and filters) and the words' index."""
+    import gzip
+    import json
+
+    body = ('<div data-pagefind-body><span data-pagefind-filter="year[data-value]" data-value="2025"></span>\n'
+            '<h1 id="talks">Talks</h1>\n<p>Algiers and Paris resume talks.</p>\n<div data-pagefind-ignore>\n'
+            '<h2 id="related-articles">Related articles</h2>\n<ul>\n<li>Moscow visit</li>\n</ul>\n</div>\n'
+            '<details class="info">\n<summary>Why these tags</summary>\n<p>Country Algeria</p>\n</details>\n</div>')
+    built = {}
+    for name, page in (("whole", body), ("cut", search.passed_over(body))):
+        folder = tmp_path / name / "articles" / "talks"
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text(search.page_for_index("en", "Talks", page) if name == "cut" else
+                                           page_for_index_whole("en", "Talks", page), "utf-8")
+        subprocess.run(search.command(tmp_path / name, tmp_path / f"{name}-index"), check=True)
+        fragments = [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):])
+                     for p in (tmp_path / f"{name}-index" / "fragment").iterdir()]
+        built[name] = fragments, sorted(p.name for p in (tmp_path / f"{name}-index" / "index").iterdir())
+    assert built["whole"] == built["cut"] and "Moscow" not in json.dumps(built["cut"][0])
+    assert len(search.passed_over(body)) < len(body)
+
+
+def page_for_index_whole(language, title, body):
+    """A page as page_for_index made it before it left out what Pagefind passes over."""
+    return (f'<!doctype html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{title}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
 def test_an_early_index_is_made_by_a_forked_process_from_the_pages_given(tmp_path):
     site, copies = tmp_path / "site", tmp_path / "copies"
     body = '<div data-pagefind-body><h1>Talks</h1><p>Algiers and Paris resume talks.</p></div>'
