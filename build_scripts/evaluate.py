@@ -166,7 +166,8 @@ def main() -> int:
                         ("holdout", "held-out sample (annotated after the rules were written)"),
                         ("sample2", "second sample (measured first, then its misses read)"),
                         ("sample3", "third sample (held out)"),
-                        ("sample4", "fourth sample (measured on arrival, then its misses read)")):
+                        ("sample4", "fourth sample (measured on arrival, then its misses read)"),
+                        ("sample5", "fifth sample (held out)")):
         if not (data / f"{name}.yml").is_file():
             continue
         gold = yaml.safe_load((data / f"{name}.yml").read_text("utf-8"))

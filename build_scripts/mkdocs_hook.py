@@ -26,7 +26,7 @@ from build_scripts.shared_html import SHARED
 from build_scripts.site_clean import SITE
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
-SEARCH_PAGES = "search-pages"       # folder in .cache/ of the article pages as Pagefind reads them
+SEARCH_PAGES = "search-pages"       # folder in .cache/ of the article pages as Pagefind reads them (search.pages_folder)
 SEARCH_INDEX = "search-index"       # folder in .cache/ of the index's parts, each kept under a key of its pages
 
 
@@ -80,7 +80,7 @@ def on_nav(nav, config, files, **kwargs):
         collector.freeze(collecting=not PAGES.hooks_only)      # paused, unless other plugins make garbage in it
     if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork
         search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
-                             cache_folder(config) / SEARCH_PAGES, cache_folder(config) / SEARCH_INDEX)
+                             search.pages_folder(cache_folder(config) / SEARCH_PAGES), cache_folder(config) / SEARCH_INDEX)
     return nav
 
 
@@ -117,7 +117,7 @@ def on_post_build(config, **kwargs) -> None:
     if waiting:
         return
     cached = cache_folder(config)
-    search.INDEXER.index(Path(config.site_dir), cached / SEARCH_PAGES, cached / SEARCH_INDEX)
+    search.INDEXER.index(Path(config.site_dir), search.pages_folder(cached / SEARCH_PAGES), cached / SEARCH_INDEX)
     last = search.INDEXER.last
     if last:
         log.info("news archive: search index in %d part(s), %d indexed again, %d kept from earlier builds",

@@ -58,6 +58,7 @@ def test_only_article_pages_are_indexed(site):
     pages = {p.relative_to(work / "site").as_posix(): p.read_text("utf-8") for p in (work / "site").rglob("*.html")}
     marked = sorted(p for p, html in pages.items() if "data-pagefind-body" in html)
     assert marked and all(re.fullmatch(r"articles/[^/]+/index\.html", p) for p in marked)
+    assert not search.pages_folder(work / ".cache" / "search-pages").exists()      # Pagefind's pages: removed once read
     assert "articles/index.html" not in marked
     hostile = pages["articles/hostile/index.html"]
     assert hostile.count("data-pagefind-body") == 1 and 'data-value="Emmanuel Macron"' in hostile
@@ -83,6 +84,18 @@ def test_a_page_loses_every_run_of_white_space_with_a_line_break(text):
         parts += [BREAK.sub("\n", text[end:m.start()]), m.group(0)]
         end = m.end()
     assert squeeze(text) == "".join(parts + [BREAK.sub("\n", text[end:])])
+
+
+def test_pagefind_pages_are_written_in_memory_where_there_is_room(tmp_path, monkeypatch):
+    memory, folder = tmp_path / "shm", tmp_path / "project" / ".cache" / "search-pages"
+    memory.mkdir()
+    chosen = search.pages_folder(folder, memory)
+    assert chosen.parent == memory and chosen.name.startswith("news-archive-search-pages-")
+    assert search.pages_folder(folder, memory) == chosen                # one per project, found again
+    assert search.pages_folder(tmp_path / "other" / ".cache" / "search-pages", memory) != chosen
+    assert search.pages_folder(folder, tmp_path / "none") == folder      # no file system in memory
+    monkeypatch.setattr(search, "IN_MEMORY_ROOM", 1 << 62)
+    assert search.pages_folder(folder, memory) == folder                 # no room in it
 
 
 def test_what_pagefind_passes_over_is_left_out_of_its_pages():
