@@ -66,6 +66,14 @@ def builds_after(log: Path, line: str) -> int:
     return text[:text.index(line)].count("Reloading browsers") if line in text else 1 << 30
 
 
+def ctrl_c_as_at_a_terminal() -> None:
+    """Serve as a user starts it at a terminal, where Ctrl-C stops it (a
+    `preexec_fn`): even when run in the background, where the shell has
+    commands ignore it. Stopped by a signal it ignores, serve would be
+    killed, and leave its copy of the site in the temporary folder."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: str, log: Path,
                  timeout: float = 3600, stop: int = signal.SIGINT) -> Serve:
     """Start serve, edit the article once serve is idle, and time the edit's way
@@ -83,7 +91,8 @@ def edit_latency(project: Path, mkdocs: str, article: Path, page: str, token: st
     start = time.perf_counter()
     with open(log, "wb") as out:
         proc = subprocess.Popen([mkdocs, "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=project,
-                                stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                                stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                                preexec_fn=ctrl_c_as_at_a_terminal)
         try:
             while get(base) is None:
                 waited()

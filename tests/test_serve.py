@@ -138,11 +138,14 @@ def test_a_file_rewritten_within_the_clock_tick_is_digested_again(tmp_path):
     assert sources._file_digest(path, None) != first
 
 
-def test_serve_shows_an_edit_first_then_builds_the_rest(tmp_path):
+def test_serve_shows_an_edit_first_then_builds_the_rest(tmp_path, monkeypatch):
     """`mkdocs serve --dirty` as a user runs it: the edited page shows the
     edit, then the full build ends and the site is built again. Stopped by
-    SIGTERM, serve shuts down as on Ctrl-C, and ends what it started."""
+    SIGTERM, serve shuts down as on Ctrl-C, ends what it started and removes
+    its copy of the site from the temporary folder."""
     work = copy_project(tmp_path / "project")
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     token = f"Zorglub{int(time.time())}"
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
     log = tmp_path / "serve.log"
@@ -150,7 +153,7 @@ def test_serve_shows_an_edit_first_then_builds_the_rest(tmp_path):
                                  token, log, timeout=300, stop=signal.SIGTERM)
     text = log.read_text("utf-8")
     assert "1 edited article rewritten first" in text and serve.DONE in text
-    assert "Shutting down" in text
+    assert "Shutting down" in text and not list((tmp_path / "tmp").iterdir())
     assert latency.edit_visible <= latency.whole
     assert token in (work / "docs" / PAGE).read_text("utf-8")
 
@@ -244,7 +247,7 @@ def test_after_edits_while_serving_every_served_page_is_the_built_one(tmp_path):
     with open(log, "wb") as out:
         proc = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--dirty", "-a",
                                  f"127.0.0.1:{port}"], cwd=work, stdout=out, stderr=subprocess.STDOUT,
-                                preexec_fn=_ctrl_c_as_at_a_terminal)
+                                preexec_fn=serve.ctrl_c_as_at_a_terminal)
         try:
             deadline = time.monotonic() + 300
             while serve.get(base) is None or serve.busy_children(proc.pid):
@@ -279,12 +282,6 @@ def test_after_edits_while_serving_every_served_page_is_the_built_one(tmp_path):
             finally:
                 if proc.poll() is None:
                     proc.kill()
-
-
-def _ctrl_c_as_at_a_terminal() -> None:
-    """Serve as a user starts it at a terminal, where Ctrl-C stops it: even
-    when the tests run in the background, where the shell has them ignore it."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_a_full_build_that_fails_is_reported_and_not_started_again(tmp_path, caplog):
