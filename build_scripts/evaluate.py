@@ -167,7 +167,7 @@ def main() -> int:
                         ("sample2", "second sample (measured first, then its misses read)"),
                         ("sample3", "third sample (held out)"),
                         ("sample4", "fourth sample (measured on arrival, then its misses read)"),
-                        ("sample5", "fifth sample (held out)")):
+                        ("sample5", "fifth sample (measured on arrival, then its misses read)")):
         if not (data / f"{name}.yml").is_file():
             continue
         gold = yaml.safe_load((data / f"{name}.yml").read_text("utf-8"))

@@ -125,6 +125,10 @@ def load() -> Gazetteer:
     not_regions = frozenset(fold(name) for name in extra.pop("not_regions", []))   # the same
     for phrase in extra.pop("not_countries", []):
         add(phrase, "", "not a country")
+    for word, article in extra.pop("with_article", {}).items():      # Babel's name alone is a given name
+        code, _ = forms.pop(word)
+        for phrase in (f"{article} {word}", f"{article.capitalize()} {word}"):
+            add(phrase, code, "name")
     for code, entry in extra.items():
         for adj in entry.get("en", []):
             for form in english_forms(adj):

@@ -62,9 +62,9 @@ def test_metadata_fields(gold_score, field):
 SAMPLE_FLOORS = {
     "holdout": {"people_precision": 0.95, "people_recall": 0.87, "countries_f1": 0.96},
     "sample2": {"people_precision": 0.92, "people_recall": 0.89, "countries_f1": 0.95},
-    "sample3": {"people_precision": 0.944, "people_recall": 0.93, "countries_f1": 0.93},
+    "sample3": {"people_precision": 0.944, "people_recall": 0.93, "countries_f1": 0.95},
     "sample4": {"people_precision": 0.985, "people_recall": 0.88, "countries_f1": 0.96},
-    "sample5": {"people_precision": 0.96, "people_recall": 0.74, "countries_f1": 0.95},
+    "sample5": {"people_precision": 0.96, "people_recall": 0.76, "countries_f1": 0.96},
 }
 
 

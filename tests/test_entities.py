@@ -1,6 +1,8 @@
 """People, countries and organisations on short texts: the rules, not the seeds' strings."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from build_scripts.cleaning import classify
@@ -256,6 +258,52 @@ def test_a_street_or_a_building_named_after_a_country_or_a_city_is_not_it(text, 
 def test_a_country_that_is_a_given_name_before_a_surname_is_a_person(text, person, country):
     people, countries, _ = tags(text)
     assert person in people and country not in countries
+
+
+@pytest.mark.parametrize("text,person,country", [
+    ("Headline\nThe time was short of American Maurice Greene's world record.\n", "Maurice Greene", "MU"),
+    ("Headline\nThe sprinter Maurice Greene lost. \"I know that Maurice is a long way from his best.\"\n",
+     "Maurice Greene", "MU"),       # the given name alone: his, not Mauritius (French) with a name given in full
+])
+def test_a_country_that_is_a_given_name_is_a_persons_after_a_nationality_or_alone_after_the_full_name(
+        text, person, country):
+    people, countries, _ = tags(text)
+    assert person in people and country not in countries
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Titre\n« On ne peut plus vivre », a déclaré à l'AFP Dominique, pré-retraitée venue en bus.\n", []),
+    ("Titre\nLe cyclone a frappé la Dominique puis la Guadeloupe.\n", ["DM", "GP"]),
+    ("Headline\nThe storm hit Dominica on Monday.\n", ["DM"]),
+    ("Titre\nFrance Gall a chanté. La France l'a applaudie.\n", ["FR"]),      # a name more frequent as a word
+])
+def test_a_country_whose_french_name_takes_an_article_is_a_given_name_without_it(text, found):
+    _, countries, _ = tags(text)
+    assert countries == found
+
+
+def test_a_given_name_with_an_age_in_french_is_someone_else_than_the_person_named_in_full():
+    people, _, _ = tags("Titre\nSelon le ministre, Christophe Castaner, la foule était moindre. "
+                        "« On se fait gazer », pestait Christophe, 49 ans, venu de l'Isère.\n")
+    assert people == {"Christophe Castaner": ("Christophe Castaner",), "Christophe": ("Christophe",)}
+    people, _, _ = tags("Headline\nThe feud between Anil Ambani and his brother goes on. "
+                        "Anil, 45, has stepped down as director.\n")         # English gives its people's ages so
+    assert people == {"Anil Ambani": ("Anil Ambani", "Anil")}
+
+
+def test_a_given_name_that_is_an_organisation_word_before_a_particle_in_lower_case():
+    people, _, _ = tags("Titre\nLe ministre a ciblé Marine le Pen, estimant que des séditieux avaient répondu.\n")
+    assert list(people) == ["Marine le Pen"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Headline\nThe London-based company said profits rose.\n", ["GB"]),
+    ("Headline\nA New York-based fund and a Swiss-based bank bid.\n", ["CH", "US"]),
+    ("Headline\nThe Linux-based phone and a Windows-based tablet sold well.\n", []),
+])
+def test_where_something_is_based_is_a_country_it_involves(text, found):
+    _, countries, _ = tags(text)
+    assert countries == found
 
 
 @pytest.mark.parametrize("text,country", [
@@ -626,12 +674,17 @@ def _country_sentences():
     from babel import Locale
     import pycountry
 
+    import yaml
+
     names = {"en": Locale("en").territories, "fr": Locale("fr").territories}
+    data = Path(__file__).resolve().parents[1] / "build_scripts" / "data" / "countries.yml"
+    articles = yaml.safe_load(data.read_text("utf-8"))["with_article"]      # "la Dominique"
     for country in pycountry.countries:
         for language, said in (("en", "Officials said {} would take part."),
                                ("fr", "Les autorités ont indiqué que {} participerait.")):
             name = names[language].get(country.alpha_2)
             if name:
+                name = f"{articles[name]} {name}" if language == "fr" and name in articles else name
                 yield country.alpha_2, language, said.format(name.replace(" & ", " and "))
 
 

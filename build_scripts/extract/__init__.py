@@ -19,7 +19,8 @@ def extract_article(raw: RawArticle, cleaned: Cleaned, registry: Registry, artic
     actors, person_spans, rejected = people.extract(text_lines, registry, authors.value, lang.value)
     exclude = {fold(source.value)} if source.value else set()
     orgs, org_spans = organizations.extract(text_lines, lang.value, exclude, set(person_spans))
-    found_countries = countries.extract(text_lines, lang.value, set(person_spans) | set(org_spans))
+    given = {fold(form.split()[0]) for m in actors for form in m.forms if " " in form}
+    found_countries = countries.extract(text_lines, lang.value, set(person_spans) | set(org_spans), given)
     return Article(
         id=article_id,
         source_file=raw.source_file,

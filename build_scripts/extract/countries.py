@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
-from .name_shapes import sentence_start
+from .name_shapes import COUNTRY_AS_NAME_ZIPF, sentence_start, word_zipf
 from .organizations import known as known_organizations
 from .places import city_countries, region_countries
 from .tokens import Token, joined, tokenize, vocabulary
@@ -22,10 +22,17 @@ REGION_WORDS = {"fr": frozenset({"en"})}      # more words after which a region'
 ELIDED_DE = ("d'", "d’", "D'", "D’")
 HEADLINES = ("title", "heading")       # lines that may be written In Title Case
 CITY_CUE = "a city of the country, after a word of place"
+BASED = "-based"            # "a London-based firm": the place it is in
+BASED_CUE = "where something is based (\"London-based\")"
 REGION_CUE = "a region of the country, after a word of place"
 
 
-def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) -> list[Mention]:
+def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
+            given_names: set[str] = frozenset()) -> list[Mention]:
+    """The countries of the lines, outside the spans `taken` (people's and
+    organisations' names); a country's name that is the given name (folded)
+    of someone the article names in full is that person's ("I know that
+    Maurice is a long way from his best" after "Maurice Greene")."""
     gaz = load_gazetteer()
     forms: dict[str, list[str]] = {}
     cues: dict[str, Cue] = {}
@@ -51,6 +58,12 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
                         after = i + n
                         cues.setdefault(code, Cue(cue, line.number, phrase))
                         forms.setdefault(code, []).append(phrase)
+                elif tok.capitalised and tok.text.endswith(BASED):
+                    hit = _based(line.text, toks, i, lookup, cities)
+                    if hit and not any(s <= hit[2] < e or s < hit[3] <= e for s, e in spans):
+                        code, phrase, start, end = hit
+                        cues.setdefault(code, Cue(BASED_CUE, line.number, phrase))
+                        forms.setdefault(code, []).append(phrase)
                 continue          # most words: no phrase starts here
             hit = None
             longest = min(gaz.longest, len(toks) - i) if tok.text in starts else 1
@@ -74,12 +87,29 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]]) 
                 continue
             if kind == "name" and i > 0 and _inside_a_name(line, toks, i):
                 continue            # "Bell Canada", "Credit Suisse": a firm's name
+            if kind == "name" and n == 1 and tok.folded in given_names \
+                    and word_zipf(tok.text) < COUNTRY_AS_NAME_ZIPF:
+                continue            # not "France" after "France Gall": the country's name before all
             if language == "fr" and _street_named_after(line.text, start, kind):
                 continue            # "la rue de Lisbonne", "place d'Italie": in Paris
             if code not in forms:
                 cues[code] = Cue(f"country {kind}", line.number, phrase)
             forms.setdefault(code, []).append(phrase)
     return [Mention(code, tuple(dict.fromkeys(forms[code])), cues[code]) for code in sorted(forms)]
+
+
+def _based(text: str, toks: list[Token], i: int, lookup, cities: dict[str, tuple[str, str]]):
+    """The country of a place something is based in ("London-based",
+    "Swiss-based", "New York-based", its first word the token before), with
+    the phrase and its offsets; else None."""
+    stem = toks[i].text[:-len(BASED)]
+    before = toks[i - 1] if i and toks[i - 1].capitalised and joined(text, toks[i - 1], toks[i]) else None
+    for place, start in ([(f"{before.text} {stem}", before.start)] if before else []) + [(stem, toks[i].start)]:
+        found = lookup(place)
+        code = found[0] if found else cities.get(place, (None, None))[0]
+        if code:
+            return code, text[start:toks[i].end], start, toks[i].end
+    return None
 
 
 # A street, a square or a building named after a country or a city, in French:

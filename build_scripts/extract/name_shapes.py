@@ -54,9 +54,8 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
         surname_like = gaz.lookup(tok.text) or (f in SURNAME_TITLES and nxt is None)
         if surname_like and prev is not None and _kind_simple(prev, gaz) == "N" and is_first(prev.text):
             return "N"
-        if nxt is not None and nxt.folded in PARTICLES and nxt.capitalised and not gaz.lookup(tok.text) \
-                and is_first(tok.text):
-            return "N"
+        if nxt is not None and nxt.folded in PARTICLES and not gaz.lookup(tok.text) and is_first(tok.text):
+            return "N"      # "Marine Le Pen", "Marine le Pen" (a run holds a particle only before a capital)
         return "V"
     return "N"
 
@@ -100,31 +99,34 @@ def _country_given_name(tok: Token, nxt: Token, gaz) -> bool:
     found = gaz.lookup(tok.text)
     is_first = first_names()
     if not (found and found[1] in ("name", "place") and is_first(tok.text) and _kind_simple(nxt, gaz) == "N") \
-            or _zipf(tok.text) >= COUNTRY_AS_NAME_ZIPF:
+            or word_zipf(tok.text) >= COUNTRY_AS_NAME_ZIPF:
         return False
     if is_first(nxt.text):
         return True
-    if found[1] == "place" and (_zipf(nxt.text) >= CITY_SURNAME_ZIPF or is_city(nxt.text)
+    if found[1] == "place" and (word_zipf(nxt.text) >= CITY_SURNAME_ZIPF or is_city(nxt.text)
                                 or _plural_of_a_word(nxt.text) or nxt.folded.split("-")[0] in SAINT):
         return False        # after a city, its thing: 'the London to Sydney Marathon', 'Milan Bergamo'
         #                     (an airport), 'Sydney Swans'; after a country, 'Jordan Henderson' is a person
     return not common_word(nxt.text, "en") and not common_word(nxt.text, "fr")
 
 
-def _zipf(word: str) -> float:
+def word_zipf(word: str) -> float:
+    """How frequent a word is, in English or French, whichever more (wordfreq's Zipf scale)."""
     return max(zipf_frequency(word.lower(), "en"), zipf_frequency(word.lower(), "fr"))
 
 
 def _given_name_at(run: list[int], kinds: list[str], toks: tuple[Token, ...], gaz) -> int | None:
     """Where in a run a country's or a city's name is a given name
     (`_country_given_name`): its last two words, or three with a particle
-    between, after titles only ('Director Sofia Coppola')."""
+    between, after titles and nationalities only ('Director Sofia Coppola',
+    'American Maurice Greene')."""
     titles = vocabulary().titles
     for shape in (["V", "N"], ["V", "P", "N"]):
         size = len(shape)
         if len(run) < size or kinds[-size:] != shape or size == 3 and toks[run[-2]].capitalised:
             continue
-        if all(toks[i].folded in titles for i in run[:-size]) \
+        if all(toks[i].folded in titles or (gaz.lookup(toks[i].text) or ("", ""))[1] == "demonym"
+               for i in run[:-size]) \
                 and _country_given_name(toks[run[-size]], toks[run[-1]], gaz):
             return len(run) - size
     return None

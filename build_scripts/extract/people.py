@@ -379,7 +379,11 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
                 if cand.cue == "":
                     cand = Candidate(cand.form, cand.tokens, cand.line, "registry surname", cand.demonym)
         if person is None and first_names()(word) and len(word) > 2:
-            person = _link_given_name(word, named)
+            # In French, a given name with an age introduces someone ("Christophe, 49 ans"), not
+            # the person named in full with it ("Christophe Castaner"); English gives its own
+            # people's ages so ("Anil, 45, has stepped down", of Anil Ambani).
+            age = AGE_AFTER.match(cand.line.text[cand.tokens[0].end:])
+            person = None if age and age.group(2) == "ans" else _link_given_name(word, named)
             if person is None and first_names(rare=False)(word) and cand.line.role in ("body", "caption") \
                     and word not in known_organizations()[0] \
                     and not cand.line.text[:cand.tokens[0].start].rstrip().endswith("&") \
