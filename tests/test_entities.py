@@ -749,3 +749,19 @@ def test_after_a_title_and_of_comes_its_organisation_but_after_a_relation_a_pers
     assert list(people) == ["Kaz Hirai"] and "Sony Computer Entertainment America" in orgs
     people, _, _ = tags("Headline\nJohansson, the boyfriend of Lleyton Hewitt's sister Jaslyn, was cheered.\n")
     assert "Lleyton Hewitt" in people
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Headline\nHe won the World Cup and the Academy Awards before the Parliament Act passed.\n", []),
+    ("Titre\nIl a gagné la Coupe de la Ligue au Festival de Cannes.\n", []),
+    ("Headline\nRockstar Games and the Football Association were fined.\n", ["Football Association", "Rockstar Games"]),
+])
+def test_an_event_an_award_or_a_law_is_no_organisation(text, found):
+    _, _, organisations = tags(text)
+    assert organisations == found
+
+
+def test_an_event_named_after_a_country_still_tags_no_country():
+    _, countries, organisations = tags("Headline\nHe lost the Davis Cup final in the Rugby World Cup year.\n"
+                                       "Titre\nIl a gagné la Coupe de France.\n")
+    assert countries == [] and organisations == []

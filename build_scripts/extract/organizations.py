@@ -58,13 +58,16 @@ def extract(lines: list[Line], language: str, exclude: set[str],
     for number, start, end in taken:
         people.setdefault(number, []).append((start, end))
 
-    def keep(form: str, line: Line, rule: str, start: int, end: int) -> None:
+    def keep(form: str, line: Line, rule: str, start: int, end: int, listed: bool = True) -> None:
+        """An organisation found, its span no country's; with `listed` false, the span only."""
         form = form.strip(" ,;:")
         if fold(form) in exclude or not form:
             return
         if any(s < end and start < e for s, e in people.get(line.number, [])):
             return          # "Marine Le Pen" is a person, not the Marine
         spans.append((line.number, _after_country(line.text, start, end), end))
+        if not listed:
+            return
         key = fold(form)
         if key in found:
             m = found[key]
@@ -96,7 +99,7 @@ def extract(lines: list[Line], language: str, exclude: set[str],
                 start, end = toks[i].start, toks[j - 1].end
                 words = [t for t in toks[i:j]]
                 if len(words) > 1 or words[0].acronym:
-                    keep(text[start:end], line, "organisation word", start, end)
+                    keep(text[start:end], line, "organisation word", start, end, not _an_event(words, language))
                 i = j
                 continue
             if (tok.acronym and 2 <= len(tok.text) <= 7 and not ROMAN.match(tok.text)
@@ -107,6 +110,16 @@ def extract(lines: list[Line], language: str, exclude: set[str],
                 keep(tok.text, line, "acronym", tok.start, tok.end)
             i += 1
     return sorted(found.values(), key=lambda m: sort_key(m.key)), spans
+
+
+def _an_event(words: list[Token], language: str) -> bool:
+    """A name with an organisation word that is an event's, an award's or a
+    law's (`vocabulary().event_heads`): ending in it ("the Academy Awards"), or
+    opening with it in French ("Festival de Cannes", "Coupe de France" in any
+    language). Its words still tag no country (the span is kept)."""
+    heads = vocabulary().event_heads
+    return words[-1].folded in heads or words[0].folded in heads and (
+        language == "fr" or len(words) > 1 and words[1].folded in CONNECTORS_FR)
 
 
 def _after_country(text: str, start: int, end: int) -> int:

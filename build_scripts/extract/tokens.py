@@ -106,6 +106,7 @@ class Vocabulary:
     named_before: frozenset      # "avenue": before a name, the same ("avenue Raymond Poincaré")
     country_qualifiers: frozenset    # "Communist": before a country's name, still the country ("Communist Russia")
     thing_before: frozenset      # "film": before a name a punctuation mark ends, a thing's name ("the film Vera Drake,")
+    event_heads: frozenset       # "Cup": ending a name (opening it in French), an event's, not an organisation's
 
     def is_title(self, word: str) -> bool:
         f = fold(word)
@@ -147,6 +148,7 @@ def vocabulary() -> Vocabulary:
         named_before=frozenset(fold(w) for w in data["named_before"]),
         thing_before=frozenset(fold(w) for w in data["thing_before"]),
         country_qualifiers=frozenset(fold(w) for w in data["country_qualifiers"]),
+        event_heads=frozenset(fold(w) for w in data["event_heads"]),
     )
 
 
