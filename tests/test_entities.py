@@ -765,3 +765,9 @@ def test_an_event_named_after_a_country_still_tags_no_country():
     _, countries, organisations = tags("Headline\nHe lost the Davis Cup final in the Rugby World Cup year.\n"
                                        "Titre\nIl a gagné la Coupe de France.\n")
     assert countries == [] and organisations == []
+
+
+def test_sizes_products_and_honours_in_capitals_are_no_organisations():
+    _, _, organisations = tags("Headline\nSony's PSP has a 5GB drive and runs Windows XP, the BBC and IBM said; "
+                               "he was made an OBE.\n")
+    assert organisations == ["BBC", "IBM", "Sony"]

@@ -103,6 +103,7 @@ def extract(lines: list[Line], language: str, exclude: set[str],
                 i = j
                 continue
             if (tok.acronym and 2 <= len(tok.text) <= 7 and not ROMAN.match(tok.text)
+                    and not tok.text[0].isdigit()         # "5GB", "3GSM": a size, a standard's event
                     and not vocab.is_common(tok.text) and tok.folded not in vocab.common_acronyms
                     and not gaz.lookup(tok.text) and not text.isupper() and line.role != "title"
                     and not (i == 0 and _dateline_place(text, language))
