@@ -126,8 +126,8 @@ def load() -> Gazetteer:
     for phrase in extra.pop("not_countries", []):
         add(phrase, "", "not a country")
     for word, article in extra.pop("with_article", {}).items():      # Babel's name alone is a given name
-        code, _ = forms.pop(word)
-        for phrase in (f"{article} {word}", f"{article.capitalize()} {word}"):
+        code, _ = forms.pop(word, ("", ""))
+        for phrase in (f"{article} {word}", f"{article.capitalize()} {word}") if code else ():
             add(phrase, code, "name")
     for code, entry in extra.items():
         for adj in entry.get("en", []):

@@ -26,7 +26,7 @@ from build_scripts.shared_html import SHARED
 from build_scripts.site_clean import SITE
 
 log = logging.getLogger("mkdocs.hooks.news_archive")
-SEARCH_PAGES = "search-pages"       # folder in .cache/ of the article pages as Pagefind reads them (search.pages_folder)
+SEARCH_PAGES = "search-pages"       # the article pages as Pagefind reads them: in .cache/ or in memory
 SEARCH_INDEX = "search-index"       # folder in .cache/ of the index's parts, each kept under a key of its pages
 
 
@@ -79,8 +79,9 @@ def on_nav(nav, config, files, **kwargs):
     if once:        # and what conversion gave them; MkDocs' own pass then runs with the collector
         collector.freeze(collecting=not PAGES.hooks_only)      # paused, unless other plugins make garbage in it
     if PAGES.kept and not search.INDEXER.background:       # kept only by a process that may fork
+        cached = cache_folder(config)
         search.INDEXER.start(Path(config.site_dir), lambda: _pages_for_index(config, files),
-                             search.pages_folder(cache_folder(config) / SEARCH_PAGES), cache_folder(config) / SEARCH_INDEX)
+                             search.pages_folder(cached / SEARCH_PAGES), cached / SEARCH_INDEX)
     return nav
 
 
