@@ -17,11 +17,11 @@ from build_scripts import evaluate
 from .conftest import DATA
 
 FLOORS = {
-    "people_precision": 0.965,
+    "people_precision": 0.97,
     "people_recall": 0.91,
     "countries_f1": 0.97,
     "organizations_precision": 0.81,
-    "organizations_recall": 0.61,
+    "organizations_recall": 0.63,
     "title": 0.98,
     "date": 0.97,
     "language": 1.0,
@@ -62,7 +62,7 @@ def test_metadata_fields(gold_score, field):
 SAMPLE_FLOORS = {
     "holdout": {"people_precision": 0.95, "people_recall": 0.87, "countries_f1": 0.96},
     "sample2": {"people_precision": 0.92, "people_recall": 0.89, "countries_f1": 0.95},
-    "sample3": {"people_precision": 0.944, "people_recall": 0.93, "countries_f1": 0.95},
+    "sample3": {"people_precision": 0.955, "people_recall": 0.93, "countries_f1": 0.95},
     "sample4": {"people_precision": 0.985, "people_recall": 0.88, "countries_f1": 0.96},
     "sample5": {"people_precision": 0.96, "people_recall": 0.76, "countries_f1": 0.96},
 }

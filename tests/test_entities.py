@@ -771,3 +771,14 @@ def test_sizes_products_and_honours_in_capitals_are_no_organisations():
     _, _, organisations = tags("Headline\nSony's PSP has a 5GB drive and runs Windows XP, the BBC and IBM said; "
                                "he was made an OBE.\n")
     assert organisations == ["BBC", "IBM", "Sony"]
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\nDefendants include JP Morgan Chase, Citigroup and Merrill Lynch.\n",
+    "Headline\nJP Morgan said that it was setting up a fund.\n",
+    "Headline\n\"It was right,\" said a spokesman for William Hill, the bookmaker.\n",
+    "Headline\nHe became a paid adviser to Indepen Consulting Limited last year.\n",
+])
+def test_firms_named_after_people_and_after_an_acronym_are_no_people(text):
+    people, _, _ = tags(text)
+    assert people == {}

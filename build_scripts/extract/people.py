@@ -172,8 +172,7 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
             if gaz.lookup(form) or in_a_country(toks, seg[0], seg[-1] + 1, before=0):     # "Trinidad and Tobago"
                 reject(form, line, "a country or place name")
                 continue
-            if len(seg) > 1 and " ".join(toks[i].text for i in seg) in known_organizations()[0] \
-                    and not registry.find(form):     # one word ("Ford") may still be a person's surname
+            if _known_organisation(line.text, toks, seg) and not registry.find(form):
                 reject(form, line, "a well-known organisation")
                 continue
             cue, demonym = cue_for(line.text, toks, seg, context, gaz)
@@ -560,6 +559,17 @@ def _listed(unsure: list[Candidate], full: list[Candidate]) -> list[Candidate]:
                 found += [cand for cand, person in chain if not person and len(cand.tokens) in (2, 3)]
             chain, last_end = [item], 0
     return found
+
+
+def _known_organisation(text: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
+    """Whether the name is a well-known organisation's: two words or more
+    (one, "Ford", may be a surname), or after the acronym that opens it
+    ("Morgan Chase" in "JP Morgan Chase", "Morgan" in "JP Morgan said")."""
+    names = known_organizations()[0]
+    name = " ".join(toks[i].text for i in seg)
+    before = toks[seg[0] - 1] if seg[0] else None
+    return len(seg) > 1 and name in names or before is not None and before.acronym \
+        and joined(text, before, toks[seg[0]]) and f"{before.text} {name}" in names
 
 
 def _unique(rejected: list[Rejection]) -> list[Rejection]:
