@@ -778,6 +778,7 @@ def test_sizes_products_and_honours_in_capitals_are_no_organisations():
     "Headline\nJP Morgan said that it was setting up a fund.\n",
     "Headline\n\"It was right,\" said a spokesman for William Hill, the bookmaker.\n",
     "Headline\nHe became a paid adviser to Indepen Consulting Limited last year.\n",
+    "Headline\nThe award should have gone to either Joy Division or Queen.\n",
 ])
 def test_firms_named_after_people_and_after_an_acronym_are_no_people(text):
     people, _, _ = tags(text)
