@@ -112,6 +112,9 @@ def progress_bar(args):
             from tqdm import tqdm
 
             size = shutil.get_terminal_size((80, 24))
+            # No monitor thread: with a thread running, the workers would come from a fork
+            # server, loading the extractors' data afresh, rather than forked from this process.
+            tqdm.monitor_interval = 0
             state["bar"] = tqdm(total=total, unit="article", file=sys.stderr, ncols=size.columns or 80,
                                 nrows=size.lines or 24)      # a fresh pseudo-terminal may report 0 x 0
         state["bar"].update(done - state["bar"].n)

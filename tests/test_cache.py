@@ -213,10 +213,11 @@ def test_workers_given_a_niceness_yield_the_cores_and_the_build_keeps_its_own():
 
 
 @pytest.mark.parametrize("start", ["fork", "forkserver"])
-def test_workers_end_when_their_build_is_killed(start):
+def test_workers_end_when_their_build_is_killed(start, tmp_path):
     """Serve stops an outdated full build with SIGTERM; its workers, which
     nothing tells, end by themselves instead of waiting forever for work.
-    Under serve (other threads running) workers come from a fork server."""
+    Under serve (other threads running) workers come from a fork server
+    (whose folder, the killed script leaves behind: in the test's folder)."""
     import signal
     import subprocess
     import sys
@@ -226,7 +227,7 @@ def test_workers_end_when_their_build_is_killed(start):
               + ("parallel.fork_map(slow, [1, 2, 3, 4], workers=2)\n" if start == "fork" else
                  "threading.Thread(target=time.sleep, args=(600,), daemon=True).start()   # as under serve\n"
                  "list(parallel.extract_many(slow, [(i,) for i in range(200)], None, workers=2))\n"))
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "TMPDIR": str(tmp_path)})
     try:
         started: set[int] = set()
         for _ in range(300):

@@ -203,8 +203,10 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert b"article/s" not in piped.stderr and b"it/s" not in piped.stderr
     assert len(piped.stdout.decode().strip().split("\n")) == 1
     cmd[-1] = str(tmp_path / "tty" / "d")       # a docs folder with a cache of its own: nothing cached yet
+    (tmp_path / "tmp").mkdir()
     pid, fd = pty.fork()
     if pid == 0:
+        os.environ["TMPDIR"] = str(tmp_path / "tmp")
         os.execv(sys.executable, cmd)
     seen = b""
     while True:
@@ -220,6 +222,8 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
         seen += chunk
     os.waitpid(pid, 0)
     assert b"article" in seen and b"320/320" in seen
+    # The bar starts no thread: the workers are forked (a fork server would leave its folder)
+    assert not list((tmp_path / "tmp").iterdir())
 
 
 def test_every_command_has_help_with_an_example():
