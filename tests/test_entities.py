@@ -754,7 +754,8 @@ def test_after_a_title_and_of_comes_its_organisation_but_after_a_relation_a_pers
 @pytest.mark.parametrize("text,found", [
     ("Headline\nHe won the World Cup and the Academy Awards before the Parliament Act passed.\n", []),
     ("Titre\nIl a gagné la Coupe de la Ligue au Festival de Cannes.\n", []),
-    ("Headline\nRockstar Games and the Football Association were fined.\n", ["Football Association", "Rockstar Games"]),
+    ("Headline\nRockstar Games and the Football Association were fined.\n",
+     ["Football Association", "Rockstar Games"]),
 ])
 def test_an_event_an_award_or_a_law_is_no_organisation(text, found):
     _, _, organisations = tags(text)
