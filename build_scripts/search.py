@@ -273,8 +273,10 @@ def index_site(site_dir: Path, work: Path, kept: Path) -> dict[str, list[int]]:
     """Pagefind over the article pages of a built site, in parts
     (`index_parts`, their pages copied into `work`), into the site; a site
     without article pages is indexed whole."""
-    result = index_parts(lambda: site_pages(site_dir), work, kept)
-    shutil.rmtree(work, ignore_errors=True)
+    try:
+        result = index_parts(lambda: site_pages(site_dir), work, kept)
+    finally:        # also when stopped (serve starts another build): the pages may be in memory
+        shutil.rmtree(work, ignore_errors=True)
     if result["parts"]:
         install(kept, result["parts"], site_dir)
     else:
