@@ -237,3 +237,19 @@ def test_a_built_site_is_indexed_in_parts_by_a_process_of_its_own(tmp_path, monk
     search.Indexer().index(bare, tmp_path / "work", tmp_path / "kept-bare")
     assert (bare / search.BUNDLE / "pagefind-entry.json").is_file()
     assert json.loads((bare / search.BUNDLE / search.PARTS).read_text("utf-8")) == []
+
+
+def test_an_indexing_stopped_midway_leaves_no_pages(tmp_path, monkeypatch):
+    """Serve stops the built site's indexing when another build starts: its
+    pages (in memory, where there is room) go with it."""
+    work = tmp_path / "pages"
+    (work / "1").mkdir(parents=True)
+    (work / "1" / "page.html").write_text("<p>x</p>", "utf-8")
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(search, "index_parts", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        search.index_site(tmp_path / "site", work, tmp_path / "kept")
+    assert not work.exists()
