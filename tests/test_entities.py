@@ -784,3 +784,10 @@ def test_sizes_products_and_honours_in_capitals_are_no_organisations():
 def test_firms_named_after_people_and_after_an_acronym_are_no_people(text):
     people, _, _ = tags(text)
     assert people == {}
+
+
+def test_a_role_after_as_is_a_sign_of_a_person():
+    people, _, _ = tags("Headline\nThe song was a hit in 1985, with Quincy Jones as producer.\n")
+    assert list(people) == ["Quincy Jones"]
+    people, _, _ = tags("Headline\nShares rose at Quincy Mining as prices climbed.\n")
+    assert people == {}

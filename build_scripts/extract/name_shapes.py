@@ -272,7 +272,13 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
         window = toks[last + 1:last + 7]
         if any(vocab.is_title(t.text) for t in window if not t.capitalised or vocab.is_title(t.text)):
             return "apposition with a role", demonym
+    if len(after) > 1 and gap == " " and after[0].folded == "as" and not after[1].capitalised \
+            and vocab.is_title(after[1].text):
+        return ROLE_AFTER_AS, demonym        # "with Quincy Jones as producer"
     return None, demonym
+
+
+ROLE_AFTER_AS = "a role after 'as'"
 
 
 
