@@ -52,7 +52,7 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
             if tok.text not in starts and not lookup(tok.text):
                 if tok.capitalised and tok.text in city_sizes:         # few words: a city's first
                     hit = _city(line, toks, i, cities, city_sizes[tok.text], place_words, language)
-                    if hit and not any(s <= hit[3] < e or s < hit[4] <= e for s, e in spans) \
+                    if hit and not _overlaps(spans, hit[3], hit[4]) \
                             and not (language == "fr" and _street_named_after(line.text, hit[3], "place")):
                         n, code, phrase, start, end, cue = hit
                         after = i + n
@@ -60,7 +60,7 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
                         forms.setdefault(code, []).append(phrase)
                 elif tok.capitalised and tok.text.endswith(BASED):
                     hit = _based(line.text, toks, i, lookup, cities)
-                    if hit and not any(s <= hit[2] < e or s < hit[3] <= e for s, e in spans):
+                    if hit and not _overlaps(spans, hit[2], hit[3]):
                         code, phrase, start, end = hit
                         cues.setdefault(code, Cue(BASED_CUE, line.number, phrase))
                         forms.setdefault(code, []).append(phrase)
@@ -83,7 +83,7 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
                 continue
             n, (code, kind), phrase, start, end = hit
             after = i + n
-            if not code or any(s <= start < e or s < end <= e for s, e in spans):
+            if not code or _overlaps(spans, start, end):
                 continue
             if kind == "name" and i > 0 and _inside_a_name(line, toks, i):
                 continue            # "Bell Canada", "Credit Suisse": a firm's name
@@ -96,6 +96,12 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
                 cues[code] = Cue(f"country {kind}", line.number, phrase)
             forms.setdefault(code, []).append(phrase)
     return [Mention(code, tuple(dict.fromkeys(forms[code])), cues[code]) for code in sorted(forms)]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a phrase from `start` to `end` begins or ends inside one of the
+    spans (a person's or an organisation's name)."""
+    return any(s <= start < e or s < end <= e for s, e in spans)
 
 
 def _based(text: str, toks: list[Token], i: int, lookup, cities: dict[str, tuple[str, str]]):

@@ -279,9 +279,6 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
 
 
 ROLE_AFTER_AS = "a role after 'as'"
-
-
-
 AFFILIATION = frozenset({"from", "at", "of", "with", "de", "du", "des", "chez"})     # "X, from Goldman Sachs, said"
 # titles that are a relation to someone: "of" after them leads to a person ("the widow of ...")
 RELATIONS = frozenset({"son", "fils", "daughter", "fille", "wife", "epouse", "femme", "husband", "mari", "girlfriend",
