@@ -791,3 +791,59 @@ def test_a_role_after_as_is_a_sign_of_a_person():
     assert list(people) == ["Quincy Jones"]
     people, _, _ = tags("Headline\nShares rose at Quincy Mining as prices climbed.\n")
     assert people == {}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Titre\nLe texte demande au Sénat de saisir la justice pour vérifier les faits.\n", ["Sénat"]),
+    ("Titre\nLe Conseil des ministres cale sur ce point. La Fondation pour la nature et le Conseil de quartier.\n",
+     ["Conseil de quartier", "Conseil des ministres", "Fondation pour la nature"]),
+    ("Titre\nIl a expliqué à l'AFP la Direction générale. La présidente LR du Conseil départemental a parlé.\n",
+     ["AFP", "LR"]),
+    ("Titre\nIdem pour l'Union des étudiants de France. Sortir de l'Union européenne? Il vise le Président de "
+     "l'Assemblée nationale.\n", ["Assemblée nationale", "Union des étudiants de France", "Union européenne"]),
+    ("Headline\nIn March the Office of National Statistics said so.\n", ["Office of National Statistics"]),
+])
+def test_an_organisation_name_takes_no_verb_title_or_word_before_a_connector(text, found):
+    """A French name's lower-case tail stops at a verb ("de saisir", "cale":
+    told by its participles) or a pronoun; an article between two capitalised
+    words, and a connector after an acronym, join no two names; a title, a
+    common word opening the sentence, or any word before French "pour" open none."""
+    assert tags(text)[2] == found
+
+
+def test_capitals_with_figures_are_no_organisation_unless_a_known_ones_channel():
+    _, _, organisations = tags("Headline\nThe A400M and the RN12 were shown at COP21 with Windows XP SP2 "
+                               "on BBC1 and ITV1.\n")
+    assert organisations == ["BBC1", "ITV1"]
+
+
+def test_french_verbs_are_told_from_nouns_by_their_participles():
+    from build_scripts.extract.organizations import french_verb
+
+    assert all(french_verb(w, True) for w in ("saisir", "vérifier", "défendre", "maintenir", "faire"))
+    assert not any(french_verb(w, True) for w in ("quartier", "dossier", "cancer", "avenir", "ordre", "centre"))
+    assert french_verb("cale", False) and not french_verb("nationale", False)
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Headline\nHe met John F. Kennedy and J. Smith there.\n", {"John F. Kennedy", "J. Smith"}),
+    ("Headline\nPresident George W. Bush said no. Later Mr Bush left.\n", {"George W. Bush"}),
+    ("Titre\nSoit M. Macron estimait que non. M. Philippe a parlé.\n", {"Macron", "Philippe"}),
+    ("Headline\nHe starred in Malcolm X. Attallah Shabazz, his daughter, said so.\n",
+     {"Malcolm X", "Attallah Shabazz"}),
+    ("Headline\nMCI is the second firm after AT&T. Consolidation went on.\n", {}),
+])
+def test_an_initial_with_its_full_stop_stays_in_the_name(text, people):
+    """"W." in "George W. Bush" is a middle initial, not the end of a sentence;
+    not the French "M." (Monsieur), "X" ("Malcolm X.") or a letter of "AT&T"."""
+    assert set(tags(text)[0]) == set(people)
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Headline\nA similar offer might be made to the Sri Lankan government.\n", ["LK"]),
+    ("Headline\nThe Jamaican sprinter beat a Slovenian and a Mongolian.\n", ["JM", "MN", "SI"]),
+    ("Titre\nLe gouvernement luxembourgeois et les autorités slovaques ont parlé.\n", ["LU", "SK"]),
+])
+def test_smaller_states_demonyms_tag_their_country(text, country):
+    people, found, _ = tags(text)
+    assert found == country and not people

@@ -13,7 +13,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from .places import is_city
-from .tokens import ELIDED, PARTICLES, Token, common_word, first_names, joined, vocabulary
+from .tokens import ELIDED, INITIAL_LETTERS, PARTICLES, Token, common_word, first_names, joined, vocabulary
 
 SURNAME_TITLES = {"king", "major", "bishop", "marshal", "judge", "abbott", "prince", "knight", "baron", "duke"}
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3}|XIX|XX)$")
@@ -302,7 +302,8 @@ def in_name_list(line: str, tok: Token) -> bool:
 def is_initial(tok: Token) -> bool:
     """'G' in the team sheet 'G Murphy', 'J.' in 'J. Smith'; not 'A' or 'I',
     words, nor 'X' ("X Factor", "X Files")."""
-    return (len(tok.text) == 1 and tok.text in "BCDEFGHJKLMNOPQRSTUVWYZ") or bool(INITIALS.match(tok.text))
+    letter = tok.text[:-1] if tok.text.endswith(".") else tok.text        # "J." in "J. Smith"
+    return (len(letter) == 1 and letter in INITIAL_LETTERS) or bool(INITIALS.match(tok.text))
 
 
 def honorific_before(line: str, toks: tuple[Token, ...], i: int, context: list[int]) -> str | None:

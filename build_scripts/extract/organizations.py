@@ -17,6 +17,7 @@ from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
 from ..names import fold, sort_key
 from .dates import DATELINE, parse_date
+from .name_shapes import sentence_start
 from .tokens import Token, common_word, first_names, joined, tokenize, vocabulary
 
 CONNECTORS_EN = {"of", "for", "the"}
@@ -85,6 +86,9 @@ def extract(lines: list[Line], language: str, exclude: set[str],
                 i += 1          # most words: neither a name's start nor an acronym
                 continue
             n = _known_at(toks, i, names, longest) if tok.text in starts else 0
+            if not n and _lead_not_of_name(text, toks, i, language):
+                i += 1          # "Président de l'Assemblée", "Sortir de l'Union": the name starts later
+                continue
             # No part of a capitalised run without an organisation word has one:
             # skip rescanning it from every word (quadratic on long runs).
             j, has_head, role = _phrase(text, toks, i, language) if i >= plain_until else (i + 1, False, False)
@@ -104,6 +108,7 @@ def extract(lines: list[Line], language: str, exclude: set[str],
                 continue
             if (tok.acronym and 2 <= len(tok.text) <= 7 and not ROMAN.match(tok.text)
                     and not tok.text[0].isdigit()         # "5GB", "3GSM": a size, a standard's event
+                    and not _a_model(tok, names)
                     and not vocab.is_common(tok.text) and tok.folded not in vocab.common_acronyms
                     and not gaz.lookup(tok.text) and not text.isupper() and line.role != "title"
                     and not (i == 0 and _dateline_place(text, language))
@@ -111,6 +116,13 @@ def extract(lines: list[Line], language: str, exclude: set[str],
                 keep(tok.text, line, "acronym", tok.start, tok.end)
             i += 1
     return sorted(found.values(), key=lambda m: sort_key(m.key)), spans
+
+
+def _a_model(tok: Token, names: frozenset) -> bool:
+    """Capitals with figures ("A400M", "COP21", "RN12", "SP2"): a model, a
+    road, a conference, a release; not an organisation unless the letters
+    are a well-known one's ("BBC1", "ITV1": its channels)."""
+    return any(c.isdigit() for c in tok.text) and tok.text.rstrip("0123456789") not in names
 
 
 def _an_event(words: list[Token], language: str) -> bool:
@@ -224,8 +236,9 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
                 role = True
             has_head = has_head or t.folded in vocab.org_heads
             j += 1
-        elif t.folded in CONNECTORS_EN | CONNECTORS_FR and j + 1 < len(toks) and toks[j + 1].capitalised:
-            j += 1
+        elif t.folded in CONNECTORS_EN | CONNECTORS_FR and j + 1 < len(toks) and toks[j + 1].capitalised \
+                and t.folded not in ARTICLES and not (j - 1 == i and tok.acronym):
+            j += 1          # not "à l'AFP la Direction", "la présidente LR du Conseil": two names
         elif t.folded == "and" and not has_head and _and_inside(text, toks, i, j):
             j += 1
         elif language == "fr" and has_head and toks[j - 1].capitalised and t.folded in CONNECTORS_FR:
@@ -244,6 +257,66 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
     if head_first and not tok.acronym:
         has_head = False   # a lone "Council" or "Parti" is not a name
     return j, has_head, role
+
+
+def _lead_not_of_name(text: str, toks: tuple[Token, ...], i: int, language: str) -> bool:
+    """A capitalised first word joined to a name by a lower-case connector
+    that is no part of it: a title ("Président de l'Assemblée"), a common
+    word opening the sentence ("Sortir de l'Union"), or in French any word
+    but an organisation's before "pour" ("Idem pour l'Union des étudiants",
+    "Elabe pour BFM TV"; not "Fondation pour la nature")."""
+    tok = toks[i]
+    if tok.acronym or i + 1 >= len(toks) or tok.folded in vocabulary().org_heads:
+        return False
+    gap = text[tok.end:toks[i + 1].start]
+    nxt = toks[i + 1]
+    if gap in (" l'", " l’", " d'", " d’"):
+        connector = "de" if "d" in gap else "la"
+    elif gap == " " and not nxt.capitalised and nxt.folded in CONNECTORS_EN | CONNECTORS_FR:
+        connector = nxt.folded
+    else:
+        return False
+    if language == "fr" and connector == "pour":
+        return True
+    return vocabulary().is_title(tok.text) or sentence_start(text, tok) and common_word(tok.text, language)
+
+
+PRONOUNS_FR = frozenset({"se", "s", "me", "m", "te", "nous", "vous", "lui", "leur", "en", "y"})
+ARTICLES = frozenset({"the", "la", "le", "les", "l"})
+IRREGULAR_VERBS_FR = frozenset({
+    "faire", "etre", "avoir", "dire", "prendre", "mettre", "voir", "ecrire", "vivre", "suivre", "croire", "lire",
+    "conduire", "produire", "construire", "detruire", "reduire", "promouvoir", "recevoir", "ouvrir", "offrir",
+    "couvrir", "decouvrir", "connaitre", "paraitre", "naitre", "comprendre", "apprendre", "reprendre",
+    "permettre", "soumettre", "transmettre", "remettre", "admettre", "mourir", "courir", "savoir", "vouloir"})
+VERB_FORM_ZIPF = 2.5       # a participle at least this frequent in French says the word is a verb's
+
+
+def french_verb(word: str, infinitive: bool) -> bool:
+    """Whether a French word is a verb's infinitive (with `infinitive`:
+    "saisir", "vérifier", "défendre", "faire") or else its present ("cale"
+    of "caler"): known by its participles in wordfreq's French list
+    ("saisi", "vérifié", "défendu" and "défendant"), which nouns ending
+    alike lack ("quartier", "dossier", "avenir", "ordre")."""
+    word = word.lower()
+    if not infinitive:
+        return word.endswith("e") and _frequent_fr(word + "r") and _frequent_fr(word[:-1] + "é")
+    if fold(word) in IRREGULAR_VERBS_FR:
+        return True
+    stem = word[:-2]
+    if word.endswith("er"):
+        return _frequent_fr(stem + "é")
+    if word.endswith("ir"):
+        return _frequent_fr(stem + "i") or _frequent_fr(stem + "u") and _frequent_fr(stem + "ant")
+    if word.endswith("re"):
+        return _frequent_fr(stem + "ant")
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def _frequent_fr(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "fr") >= VERB_FORM_ZIPF
 
 
 def _and_inside(text: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
@@ -294,8 +367,9 @@ def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
             k += 1
             after_connector = True
             continue
-        if t.folded in vocab.function_words or t.folded in vocab.speech:
-            break
+        if t.folded in vocab.function_words or t.folded in vocab.speech or t.folded in PRONOUNS_FR \
+                or french_verb(t.text, after_connector):
+            break           # "Sénat de saisir la justice", "Conseil des ministres cale": a verb
         hit = gaz.lookup(t.text)
         if after_connector or (hit and hit[1] == "demonym") or ADJECTIVE.search(t.folded):
             k += 1

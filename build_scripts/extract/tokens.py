@@ -48,6 +48,8 @@ def _acronym_letters(text: str) -> bool:
 
 
 INITIALS_WITH_DOTS = re.compile(r"(?:\w\.)+")
+INITIAL_LETTERS = frozenset("BCDEFGHJKLMNOPQRSTUVWYZ")      # not "A", "I" (words) or "X" ("Malcolm X.")
+INITIAL_AFTER = frozenset(["", " ", "\u00a0", "(", '"', "“", "«", "‘"])     # not "AT&T."
 
 
 _fold_word = lru_cache(maxsize=65_536)(fold)      # the words of a language recur from line to line
@@ -64,6 +66,10 @@ def tokenize(line: str) -> tuple[Token, ...]:
         # next word is where its text next occurs (sooner than match objects).
         start = find(text, end)
         end = start + len(text)
+        if len(text) == 1 and line[end:end + 2] == ". " and text in INITIAL_LETTERS and line[end + 2:end + 3].isupper() \
+                and line[start - 1:start] in INITIAL_AFTER and (text != "M" or _middle_initial(line, out, start)):
+            # An initial: "George W. Bush", "J. Smith" are one run of words ("M. Macron": Monsieur)
+            text, end = text + ".", end + 1
         if "'" not in text and "’" not in text:
             # A match ends with a word character: nothing to cut, the common case (make_token inlined).
             append(_new_token(Token, (text, start, end, _fold_word(text), text[0].isupper(),
@@ -83,6 +89,12 @@ def tokenize(line: str) -> tuple[Token, ...]:
         if text:
             append(make_token(text, start))
     return tuple(out)
+
+
+def _middle_initial(line: str, before: list[Token], start: int) -> bool:
+    """An initial after a given name ("Michael M. Smith"), not the French
+    "M." for Monsieur ("Soit M. Macron")."""
+    return bool(before) and line[before[-1].end:start] == " " and first_names()(before[-1].text)
 
 
 def joined(line: str, a: Token, b: Token) -> bool:
