@@ -87,8 +87,12 @@ CREDIT = re.compile(
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
 # "and"/"et" need spaces around them: a name word may contain "and"
 # ("Ferdinand"), and letting it be either made the match exponential.
+# A piece's kind before its writer: "Analysis by", "L'éditorial de", "La chronique d'".
+PIECE_BY = (r"(?:(?:[Aa]n?\s+)?(?:[Aa]nalysis|[Cc]omment(?:ary)?|[Cc]olumn|[Oo]pinion|[Ee]ditorial|[Rr]eview)\s+by\s+|"
+            r"(?:(?:L['’]|Une?\s+|La\s+|Le\s+))?(?:[ÉéEe]ditorial|[ÉéEe]dito|[Cc]hronique|[Bb]illet|[Aa]nalyse|"
+            r"[Tt]ribune)\s+(?:de\s+|d['’]))")
 BYLINE = re.compile(
-    rf"^\s*(?:[Bb]y|BY|[Pp]ar|PAR|[Ww]ritten by|[ÉE]crit par)\s+({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+    rf"^\s*(?:(?:[Bb]y|BY|[Pp]ar|PAR|[Ww]ritten by|[ÉE]crit par)\s+|{PIECE_BY})({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
     rf"(?:(?:\s*[,&]\s*|\s+(?:and|et)\s+){NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})*)\s*$",
 )
 # The closing line about the writer: "Bill Thompson is a regular commentator on
@@ -100,6 +104,11 @@ AUTHOR_BIO = re.compile(
     r"(?:correspondent|commentator|columnist|writer|reporter|editor|journalist|analyst|contributor|presenter|"
     r"blogger|journaliste|essayiste|chroniqueur|chroniqueuse|éditorialiste|rédacteur|rédactrice|correspondant|"
     r"correspondante|blogueur|blogueuse)s?\b")
+# A writer signing off, on a line of their own: "Madeleine Meteyer, journaliste au Figaro".
+SIGN_OFF = re.compile(
+    rf"^({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s+(?:journaliste|rédacteur|rédactrice|correspondant|correspondante|"
+    r"chroniqueur|chroniqueuse|éditorialiste|reporter|correspondent|journalist|editor|writer|columnist)\b"
+    r"[^,.!?;:]{0,40}$")
 ENTITY = re.compile(r"&(#\d{2,6}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 END_PUNCT = ".!?:;,…\"”»)"
 # Longer than any paragraph: a longer line (a whole file without line breaks)
@@ -162,6 +171,8 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
             in_trailer = reason == "trailer of other stories"
         elif BYLINE.match(t) and len(t.split()) <= 12:
             roles[k] = "byline"
+        elif SIGN_OFF.match(t.strip()):
+            roles[k] = "bio"
 
     _captions(lines, roles, why)
     last = next((k for k in range(len(lines) - 1, -1, -1) if roles[k] in ("body", "caption", "heading")), None)

@@ -120,6 +120,27 @@ def test_closing_line_about_the_writer_names_the_author_and_tags_nothing(bio, au
     assert not art.actors
 
 
+@pytest.mark.parametrize("line, role", [
+    ("L'éditorial de Jean-Emmanuel Ducoin", "byline"),
+    ("La chronique d'Anne Martin", "byline"),
+    ("Analysis by Nick Robinson", "byline"),
+    ("Madeleine Meteyer, journaliste au Figaro", "bio"),
+])
+def test_a_piece_kind_before_its_writer_and_a_writer_signing_off_name_the_author(line, role):
+    name = line.split(" de ")[-1].split(" d'")[-1].split(" by ")[-1].split(",")[0]
+    text = f"Un titre\n{line}\n{name} est un nom. Le ministre a parlé à Paris.\nFin du texte.\n"
+    cleaned = classify(text)
+    assert cleaned.lines[1].role == role
+    art = extract_article(RawArticle("a.txt", text, {}), cleaned, EMPTY, "a")
+    assert art.authors.value == (name,)
+    assert not art.actors
+
+
+def test_a_line_naming_a_journalist_inside_the_story_is_no_sign_off():
+    text = "Un titre\nJean Dupont, journaliste au Monde, a tout vu depuis sa fenêtre à Paris.\n"
+    assert [ln.role for ln in classify(text).lines] == ["title", "body"]
+
+
 def test_a_sentence_about_a_writer_inside_the_story_stays_body():
     text = ("A headline\nJohn Smith is a columnist for the local paper.\nHe was arrested on Monday.\n"
             "Mr Smith is a writer of note.\n")

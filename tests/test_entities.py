@@ -847,3 +847,38 @@ def test_an_initial_with_its_full_stop_stays_in_the_name(text, people):
 def test_smaller_states_demonyms_tag_their_country(text, country):
     people, found, _ = tags(text)
     assert found == country and not people
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Headline\nThe finalist was Michael East in the 1500m. Actor Adam West died.\n", {"Michael East", "Adam West"}),
+    ("Headline\nHe was elected in Brent South and spoke in West London.\n", set()),
+])
+def test_a_point_of_the_compass_after_a_given_name_is_a_surname_but_not_after_a_city(text, people):
+    assert set(tags(text)[0]) == people
+
+
+def test_an_interview_speaker_run_on_into_the_answer_is_the_speaker():
+    text = ("Titre\nLe sociologue Alexis Spire analyse la protestation.\nD'où vient-elle ?\n"
+            "Alexis Spire Effectivement, cette exaspération vient de loin.\n"
+            "Alexis Spire Parce que les prélèvements ont augmenté.\n")
+    assert list(tags(text)[0]) == ["Alexis Spire"]
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Titre\nValéry Giscard d'Estaing a parlé avec Jean d'Ormesson.\n",
+     {"Valéry Giscard d'Estaing", "Jean d'Ormesson"}),
+    ("Titre\nSelon Jeanne d’Hauteserre, la maire du 8e arrondissement, rien.\n", {"Jeanne d’Hauteserre"}),
+    ("Titre\nLaetitia Dewalle, porte-parole des gilets jaunes du Val d'Oise, a parlé.\n", {"Laetitia Dewalle"}),
+])
+def test_an_elided_particle_stays_inside_a_name(text, people):
+    assert set(tags(text)[0]) == people
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\nHe starred in comedy series Early Doors and The Alan Clark Diaries.\n",
+    "Headline\nThe Handheld Award went to Colin McRae Rally 2005.\n",
+    "Headline\nShares of Japanese rival Nissan Motor rose.\n",
+    "Headline\nNewport won 3-0 over the tourists at Rodney Parade.\n",
+])
+def test_a_name_ending_in_a_thing_s_word_or_a_street_s_is_no_person(text):
+    assert tags(text)[0] == {}

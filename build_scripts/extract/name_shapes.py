@@ -12,10 +12,11 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from .places import is_city
+from .places import is_city, large_city
 from .tokens import ELIDED, INITIAL_LETTERS, PARTICLES, Token, common_word, first_names, joined, vocabulary
 
-SURNAME_TITLES = {"king", "major", "bishop", "marshal", "judge", "abbott", "prince", "knight", "baron", "duke"}
+COMPASS = {"west", "east", "north", "south"}     # "Mae West", "Oliver North"; not "Brent South" (a seat)
+SURNAME_TITLES = {"king", "major", "bishop", "marshal", "judge", "abbott", "prince", "knight", "baron", "duke"} | COMPASS
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3}|XIX|XX)$")
 NAME_LIST_ITEM = re.compile(r"(?:^|[,;]\s*)[A-Z](?:-[A-Z])? [A-Z][\w'’-]+(?=\s*(?:\([^)]*\))?\s*[,;.]|$)")
 INITIALS = re.compile(r"^[A-Z]-[A-Z]$")     # "J-P Grandclaude"
@@ -41,7 +42,7 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
     if prev is not None and prev.capitalised and prev.folded in ("le", "la", "de", "du") and f in vocab.titles:
         return "N"   # "Bruno Le Maire": a surname that is also a title
     if f in SURNAME_TITLES and nxt is None and prev is not None and first_names()(prev.text) \
-            and _kind_simple(prev, gaz) == "N":
+            and _kind_simple(prev, gaz) == "N" and not (f in COMPASS and large_city(prev.text)):
         return "N"   # "Claude King", "John Major"
     if f in vocab.calendar and prev is not None and _kind_simple(prev, gaz) == "N" and first_names()(prev.text):
         return "N"   # "Theresa May", "Brian May": a month (also a function word, "may") after a given name
@@ -51,7 +52,7 @@ def _kind(tok: Token, prev: Token | None, nxt: Token | None, gaz) -> str:
         # A place or organisation word can still be a name next to a given
         # name: "Michael Jordan", "Marine Le Pen" (a month: above).
         is_first = first_names()
-        surname_like = gaz.lookup(tok.text) or (f in SURNAME_TITLES and nxt is None)
+        surname_like = gaz.lookup(tok.text) or (f in SURNAME_TITLES and f not in COMPASS and nxt is None)
         if surname_like and prev is not None and _kind_simple(prev, gaz) == "N" and is_first(prev.text):
             return "N"
         if nxt is not None and nxt.folded in PARTICLES and not gaz.lookup(tok.text) and is_first(tok.text):
@@ -153,6 +154,21 @@ def _kind_simple(tok: Token, gaz) -> str:
     return "N"
 
 
+ELIDED_PARTICLE = (" d'", " d’")     # "Valéry Giscard d'Estaing", "Jeanne d'Arc"
+
+
+def _elided_particle(line: str, before: Token, tok: Token) -> bool:
+    """Two capitalised words joined by "d'" in a name ("Giscard d'Estaing"),
+    not in a place's ("Val d'Oise", "Pays d'Auge", "Côte d'Ivoire")."""
+    if not (tok.capitalised and before.capitalised and line[before.end:tok.start] in ELIDED_PARTICLE):
+        return False
+    word = before.folded.split()[-1]
+    return word not in PLACE_BEFORE_PARTICLE and word not in vocabulary().place_heads
+
+
+PLACE_BEFORE_PARTICLE = frozenset({"val", "pays", "cap"})      # besides vocabulary().place_heads
+
+
 def runs(line: str, toks: tuple[Token, ...]) -> list[list[int]]:
     """Indexes of tokens that form one run of capitalised words (particles inside)."""
     out: list[list[int]] = []
@@ -160,7 +176,7 @@ def runs(line: str, toks: tuple[Token, ...]) -> list[list[int]]:
     for i, tok in enumerate(toks):
         inside = tok.capitalised or (tok.folded in PARTICLES and cur and i + 1 < len(toks)
                                      and toks[i + 1].capitalised and joined(line, tok, toks[i + 1]))
-        if inside and cur and joined(line, toks[cur[-1]], tok):
+        if inside and cur and (joined(line, toks[cur[-1]], tok) or _elided_particle(line, toks[cur[-1]], tok)):
             cur.append(i)
         else:
             if cur:

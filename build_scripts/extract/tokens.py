@@ -18,6 +18,7 @@ WORD = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
 ELISION = re.compile(r"^(?:[dljnsctm]|qu|jusqu|lorsqu|puisqu)[’'](?=\w)")
 ELISION_AT_START = re.compile(r"^(?:[DLJNSCMT]|Qu|Jusqu|Lorsqu|Puisqu)[’'](?=\w)")
 POSSESSIVE = re.compile(r"[’']s?$")
+ARTICLES = frozenset({"the", "le", "la", "les"})
 PARTICLES = {"de", "du", "des", "da", "di", "dos", "das", "del", "della", "van", "von", "der", "den",
              "ter", "bin", "ben", "ibn", "bint", "al", "el", "le", "la", "ait", "ould", "abu", "abou",
              "st", "mac", "y", "e"}
