@@ -118,7 +118,8 @@ def load() -> Gazetteer:
         for name in (country.name, getattr(country, "common_name", None), en.get(code), fr.get(code)):
             if name and not any(p in name for p in _SKIP_NAME_PARTS):
                 add(name, code, "name")
-    names.update({"GB": "United Kingdom", "US": "United States", "RU": "Russia", "PS": "Palestine"})
+    names.update({"GB": "United Kingdom", "US": "United States", "RU": "Russia", "PS": "Palestine", "TR": "Turkey",
+                  "XK": "Kosovo"})       # Kosovo: not in ISO 3166, the code in common use
 
     extra = yaml.load(resources.files("build_scripts").joinpath("data/countries.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     not_cities = frozenset(fold(name) for name in extra.pop("not_cities", []))     # for extract/places.py

@@ -882,3 +882,26 @@ def test_an_elided_particle_stays_inside_a_name(text, people):
 ])
 def test_a_name_ending_in_a_thing_s_word_or_a_street_s_is_no_person(text):
     assert tags(text)[0] == {}
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("Headline\nFranco-Algerian relations, Russian-Algerian ties, the US-led war and pro-Russian rebels.\n",
+     ["DZ", "FR", "RU", "US"]),
+    ("Titre\nLes relations algéro-françaises, la coopération russo-algérienne, le dialogue Alger-Paris.\n",
+     ["DZ", "FR", "RU"]),
+    ("Headline\nA quieter period in Palestinian-Israeli violence.\n", ["IL", "PS"]),
+    ("Headline\nThe Franco-African summit met in Saint-Denis.\n", []),
+])
+def test_a_compound_of_countries_tags_each(text, countries):
+    """Every part a country's name, demonym, capital or combining form
+    ("Franco-", "russo-"), or a word such as "led"; else nothing."""
+    assert tags(text)[1] == countries
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("Headline\nTalks with Turkey on EU membership; Kosovo and Swaziland.\n", ["SZ", "TR", "XK"]),
+    ("Titre\nIl vit au pays de Galles. Florence est venue de la Vienne.\n", []),
+    ("Titre\nIl vit au Pays de Galles, pas à Vienne.\n", ["AT", "GB"]),
+])
+def test_country_names_that_the_packages_lack_or_that_name_something_else(text, countries):
+    assert tags(text)[1] == countries

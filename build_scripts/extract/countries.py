@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
+from ..names import fold
 from .name_shapes import COUNTRY_AS_NAME_ZIPF, sentence_start, word_zipf
 from .organizations import known as known_organizations
 from .places import city_countries, region_countries
@@ -64,6 +65,10 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
                         code, phrase, start, end = hit
                         cues.setdefault(code, Cue(BASED_CUE, line.number, phrase))
                         forms.setdefault(code, []).append(phrase)
+                elif "-" in tok.text and not _overlaps(spans, tok.start, tok.end):
+                    for code in _compound(tok.text, language):
+                        cues.setdefault(code, Cue(COMPOUND_CUE, line.number, tok.text))
+                        forms.setdefault(code, []).append(tok.text)
                 continue          # most words: no phrase starts here
             hit = None
             longest = min(gaz.longest, len(toks) - i) if tok.text in starts else 1
@@ -96,6 +101,37 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
                 cues[code] = Cue(f"country {kind}", line.number, phrase)
             forms.setdefault(code, []).append(phrase)
     return [Mention(code, tuple(dict.fromkeys(forms[code])), cues[code]) for code in sorted(forms)]
+
+
+COMPOUND_CUE = "a compound of countries (\"Franco-Algerian\", \"US-led\")"
+# The first parts of compounds that stand for a country ("Franco-Algerian", "russo-algérien").
+COMBINING_FORMS = {
+    "franco": "FR", "anglo": "GB", "russo": "RU", "sino": "CN", "germano": "DE", "italo": "IT", "hispano": "ES",
+    "greco": "GR", "turco": "TR", "irano": "IR", "algero": "DZ", "americano": "US", "syro": "SY", "israelo": "IL",
+    "libano": "LB", "tuniso": "TN", "maroco": "MA", "belgo": "BE", "helvetico": "CH", "nippo": "JP",
+    "austro": "AT", "polono": "PL", "sovieto": "RU", "palestino": "PS", "egypto": "EG", "malo": "ML"}
+COMPOUND_WORDS = frozenset({"led", "born", "backed", "made", "owned", "funded", "listed", "brokered", "sponsored",
+                            "pro", "anti"})      # "US-led", "pro-Russian": the other part a country's
+
+
+def _compound(word: str, language: str) -> list[str]:
+    """The countries of a hyphenated compound whose every part is a country's
+    name, demonym, capital or combining form ("Franco-Algerian",
+    "Palestinian-Israeli", "algéro-françaises", "Alger-Paris"), or one of
+    COMPOUND_WORDS ("US-led", "pro-Russian"); none when a part is anything
+    else ("Franco-African", "Saint-Denis")."""
+    lookup = load_gazetteer().lookup
+    codes = []
+    for part in word.split("-"):
+        folded = fold(part)
+        if folded in COMPOUND_WORDS:
+            continue
+        found = lookup(part)
+        code = found[0] if found and (part[:1].isupper() or language == "fr") else COMBINING_FORMS.get(folded)
+        if not code:
+            return []
+        codes.append(code)
+    return list(dict.fromkeys(codes))
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
