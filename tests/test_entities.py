@@ -905,3 +905,16 @@ def test_a_compound_of_countries_tags_each(text, countries):
 ])
 def test_country_names_that_the_packages_lack_or_that_name_something_else(text, countries):
     assert tags(text)[1] == countries
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Titre\nEvgueni Prigojine est mort. Le président Abdelmadjid Tebboune a parlé.\n",
+     {"Evgueni Prigojine", "Abdelmadjid Tebboune"}),
+    ("Titre\nIl a rencontré Jean-Noël Barrot. L'écrivain Boualem Sansal est détenu. D'autres sont libres.\n",
+     {"Jean-Noël Barrot", "Boualem Sansal"}),
+    ("Titre\nL'UDI et Jean-Christophe Lagarde obtiennent 3%.\n", {"Jean-Christophe Lagarde"}),
+])
+def test_transliterated_and_maghrebi_given_names_and_an_elision_opening_a_sentence(text, people):
+    """Given names the dictionary lacks come from data/vocabulary.yml; "L'" opening
+    a sentence inside a line is an elision, as at the line's start."""
+    assert set(tags(text)[0]) == people

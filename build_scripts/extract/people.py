@@ -281,7 +281,8 @@ def _coordinated(line: str, toks: tuple[Token, ...], seg: list[int]):
     if i < 2 or toks[i - 1].folded not in ("and", "et", "&") or len(seg) < 2:
         return None
     given = toks[i - 2]
-    if not (given.capitalised and first_names(rare=False)(given.text) and joined(line, given, toks[i - 1])):
+    if not (given.capitalised and not given.acronym and first_names(rare=False)(given.text)
+            and joined(line, given, toks[i - 1])):
         return None
     if i >= 3 and toks[i - 3].capitalised and joined(line, toks[i - 3], given):
         return None

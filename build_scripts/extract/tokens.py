@@ -77,9 +77,10 @@ def tokenize(line: str) -> tuple[Token, ...]:
                                       text.isupper() and _acronym_letters(text))))
             continue
         e = ELISION.match(text)
-        if not e and not line[max(0, start - 3):start].strip(" \u00a0«“\"'(—–-") \
-                and not line[:start].strip(" \u00a0«“\"'(—–-"):
+        if not e and text[:1].isupper() and _opens_sentence(line, start):
             e = ELISION_AT_START.match(text)      # "L'Algérie" opens a sentence; "D'Arcy" is a name
+            if e and text[0] == "D" and start and text[e.end():e.end() + 1].isupper():
+                e = None          # after a full stop, "D'Alema" is a name ("D'autres" is not)
         if e:
             text, start = text[e.end():], start + e.end()
         p = POSSESSIVE.search(text)
@@ -96,6 +97,12 @@ def _middle_initial(line: str, before: list[Token], start: int) -> bool:
     """An initial after a given name ("Michael M. Smith"), not the French
     "M." for Monsieur ("Soit M. Macron")."""
     return bool(before) and line[before[-1].end:start] == " " and first_names()(before[-1].text)
+
+
+def _opens_sentence(line: str, start: int) -> bool:
+    """Whether a word opens the line or a sentence ("... Barrot. L'écrivain")."""
+    before = line[:start].rstrip(" \u00a0«“\"'(—–-")
+    return not before or before[-1] in ".!?…"
 
 
 def joined(line: str, a: Token, b: Token) -> bool:
@@ -136,10 +143,16 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=1)
+def _vocabulary_data() -> dict:
+    return yaml.load(resources.files("build_scripts").joinpath("data/vocabulary.yml").read_text("utf-8"),
+                     Loader=yaml.BaseLoader)
+
+
+@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     from babel import Locale
 
-    data = yaml.load(resources.files("build_scripts").joinpath("data/vocabulary.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    data = _vocabulary_data()
     calendar = set()
     for code in ("en", "fr", "es", "de", "it", "pt"):
         loc = Locale(code)
@@ -190,6 +203,7 @@ def first_names(rare: bool = True):
             names.add(folded)
         else:
             accented.update(written)
+    names.update(fold(name) for name in _vocabulary_data()["given_names"])     # what the dictionary lacks
 
     def is_first_name(word: str) -> bool:
         if ELIDED.match(word):
