@@ -918,3 +918,21 @@ def test_transliterated_and_maghrebi_given_names_and_an_elision_opening_a_senten
     """Given names the dictionary lacks come from data/vocabulary.yml; "L'" opening
     a sentence inside a line is an elision, as at the line's start."""
     assert set(tags(text)[0]) == people
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Headline\nThe Department of Trade and Industry, the Department for Work and Pensions, the Department of "
+     "Health and Home Office.\n",
+     ["Department for Work and Pensions", "Department of Health", "Department of Trade and Industry", "Home Office"]),
+    ("Headline\nThe Bank of England and Barclays.\n", ["Bank of England", "Barclays"]),
+    ("Titre\nLa Chambre de commerce et d'industrie, la Fédération du commerce et de la distribution, le Conseil de "
+     "l'ordre des médecins et la Chambre d'agriculture.\n",
+     ["Chambre d'agriculture", "Chambre de commerce et d'industrie", "Conseil de l'ordre des médecins",
+      "Fédération du commerce et de la distribution"]),
+    ("Titre\nLe Conseil l'immunise. Le Sénat l'espère-t-il?\n", ["Sénat"]),
+])
+def test_and_et_and_elided_articles_inside_a_public_body_s_name(text, found):
+    """"and" between two words of a body's complement ("Trade and Industry"),
+    French "et" before "de" in a name's tail, and "d'"/"de l'": one name; "l'"
+    right after a name is a pronoun."""
+    assert tags(text)[2] == found

@@ -239,9 +239,11 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
         elif t.folded in CONNECTORS_EN | CONNECTORS_FR and j + 1 < len(toks) and toks[j + 1].capitalised \
                 and t.folded not in ARTICLES and not (j - 1 == i and tok.acronym):
             j += 1          # not "à l'AFP la Direction", "la présidente LR du Conseil": two names
-        elif t.folded == "and" and not has_head and _and_inside(text, toks, i, j):
+        elif t.folded == "and" and (_and_in_complement(text, toks, i, j) if has_head
+                                    else _and_inside(text, toks, i, j)):
             j += 1
-        elif language == "fr" and has_head and toks[j - 1].capitalised and t.folded in CONNECTORS_FR:
+        elif language == "fr" and has_head and toks[j - 1].capitalised and (
+                t.folded in CONNECTORS_FR or text[toks[j - 1].end:t.start] in ELIDED_DE[:2]):     # "Chambre d'agriculture"
             j = _french_tail(text, toks, j, gaz)
             break
         else:
@@ -347,6 +349,32 @@ def _and_inside(text: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
     return False
 
 
+ELIDED_DE = (" d'", " d’", " l'", " l’")       # "d'" first: "l'" right after a name is a pronoun ("le Sénat l'espère")
+ELIDING = frozenset({"de", "pour", "et", "a"})   # words after which "l'" is the article: "de l'ordre"
+COMPLEMENT_HEADS = frozenset({"department", "ministry", "committee", "commission", "council", "office",
+                              "institute", "agency", "secretary"})
+
+
+def _and_in_complement(text: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
+    """"and" (token j) joining two words of a public body's complement:
+    "Department of Trade and Industry", "Department for Work and Pensions";
+    not "Department of Health and Home Office" (two bodies), nor a person, a
+    place or a well-known name after it."""
+    vocab = vocabulary()
+    words = [t.folded for t in toks[i:j]]
+    if not any(w in COMPLEMENT_HEADS and k + 1 < len(words) and words[k + 1] in ("of", "for")
+               for k, w in enumerate(words)):
+        return False
+    k = j + 1
+    while k < len(toks) and k < j + 3 and toks[k].capitalised and joined(text, toks[k - 1], toks[k]):
+        t = toks[k]
+        if t.acronym or t.folded in vocab.org_heads or t.folded in vocab.function_words or load_gazetteer().lookup(t.text) \
+                or first_names()(t.text) or t.text in known()[0]:
+            return False
+        k += 1
+    return k > j + 1 and (k == len(toks) or not toks[k].capitalised)
+
+
 def _inner_adjective(text: str, toks: tuple[Token, ...], i: int) -> bool:
     """"National", "Royal"...: a word that opens no name standing before a
     capitalised word of the same name ("the Royal Bank", "Office for National Statistics")."""
@@ -360,11 +388,18 @@ def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
     vocab = vocabulary()
     k = j
     after_connector = False
-    while k < len(toks) and text[toks[k - 1].end:toks[k].start] in (" ", "'", "’"):
+    while k < len(toks) and (text[toks[k - 1].end:toks[k].start] in (" ", "'", "’", *ELIDED_DE[:2]) or
+                             text[toks[k - 1].end:toks[k].start] in ELIDED_DE and toks[k - 1].folded in ELIDING):
         t = toks[k]
+        if text[toks[k - 1].end:toks[k].start] in ELIDED_DE:
+            after_connector = True          # "de l'ordre", "et d'industrie": the elided article or "de"
         if t.folded in CONNECTORS_FR:
             k += 1
             after_connector = True
+            continue
+        if t.folded == "et" and after_connector is False and k + 1 < len(toks) and (
+                toks[k + 1].folded in ("de", "du", "des") or text[t.end:toks[k + 1].start] in ELIDED_DE):
+            k += 1          # "Chambre de commerce et d'industrie", "Fédération du commerce et de la distribution"
             continue
         if t.folded in vocab.function_words or t.folded in vocab.speech or t.folded in PRONOUNS_FR \
                 or french_verb(t.text, after_connector):
@@ -377,6 +412,6 @@ def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
                 break
             continue
         break
-    while k > j and toks[k - 1].folded in CONNECTORS_FR:
+    while k > j and toks[k - 1].folded in CONNECTORS_FR | {"et"}:
         k -= 1
     return k
