@@ -936,3 +936,12 @@ def test_and_et_and_elided_articles_inside_a_public_body_s_name(text, found):
     French "et" before "de" in a name's tail, and "d'"/"de l'": one name; "l'"
     right after a name is a pronoun."""
     assert tags(text)[2] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Headline\nMr Brown told BBC Radio 4's Today programme and Channel 5.\n", ["BBC Radio 4", "Channel 5"]),
+    ("Titre\nLe Haut Conseil pour le climat et la Ligue contre le racisme. BFM TV le secrétaire d'Etat a dit.\n",
+     ["BFM TV", "Haut Conseil pour le climat", "Ligue contre le racisme"]),
+])
+def test_a_station_s_number_and_an_article_after_pour_or_contre_end_a_name(text, found):
+    assert tags(text)[2] == found

@@ -21,7 +21,7 @@ from .name_shapes import sentence_start
 from .tokens import ARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
 
 CONNECTORS_EN = {"of", "for", "the"}
-CONNECTORS_FR = {"de", "du", "des", "d", "la", "l", "pour"}
+CONNECTORS_FR = {"de", "du", "des", "d", "la", "le", "les", "l", "pour", "contre"}
 # Before "'s" inside a name: "People's National Army", "Women's Institute".
 PLURALS_OF_PEOPLE = frozenset({"people", "women", "men", "children"})
 # Words that open no name (vocabulary's function words) but may stand inside
@@ -231,6 +231,9 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
         if t.folded in vocab.calendar or t.folded in vocab.function_words and t.capitalised \
                 and not _inner_adjective(text, toks, j):
             break
+        if t.text.isdigit() and len(t.text) == 1 and toks[j - 1].folded in NUMBERED:
+            j += 1          # "BBC Radio 4", "Channel 5": a station's number ends its name
+            break
         if t.capitalised:
             if has_head and vocab.is_title(t.text) and t.folded not in vocab.org_heads:
                 role = True
@@ -243,7 +246,8 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
                                     else _and_inside(text, toks, i, j)):
             j += 1
         elif language == "fr" and has_head and toks[j - 1].capitalised and (
-                t.folded in CONNECTORS_FR or text[toks[j - 1].end:t.start] in ELIDED_DE[:2]):     # "Chambre d'agriculture"
+                t.folded in CONNECTORS_FR and t.folded not in ARTICLES
+                or text[toks[j - 1].end:t.start] in ELIDED_DE[:2]):     # "Chambre d'agriculture"
             j = _french_tail(text, toks, j, gaz)
             break
         else:
@@ -349,6 +353,7 @@ def _and_inside(text: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
     return False
 
 
+NUMBERED = frozenset({"radio", "channel"})
 ELIDED_DE = (" d'", " d’", " l'", " l’")       # "d'" first: "l'" right after a name is a pronoun ("le Sénat l'espère")
 ELIDING = frozenset({"de", "pour", "et", "a"})   # words after which "l'" is the article: "de l'ordre"
 COMPLEMENT_HEADS = frozenset({"department", "ministry", "committee", "commission", "council", "office",
@@ -394,6 +399,8 @@ def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
         if text[toks[k - 1].end:toks[k].start] in ELIDED_DE:
             after_connector = True          # "de l'ordre", "et d'industrie": the elided article or "de"
         if t.folded in CONNECTORS_FR:
+            if t.folded in ARTICLES and toks[k - 1].folded not in CONNECTORS_FR:
+                break       # an article after "de", "pour": not "BFM TV le secrétaire"
             k += 1
             after_connector = True
             continue

@@ -84,7 +84,7 @@ def tokenize(line: str) -> tuple[Token, ...]:
         if e:
             text, start = text[e.end():], start + e.end()
         p = POSSESSIVE.search(text)
-        if p and len(text) > 3:
+        if p and (len(text) > 3 or text[0].isdigit()):
             text = text[: p.start()]
         if text.endswith(".") and not INITIALS_WITH_DOTS.fullmatch(text):
             text = text.rstrip(".")
