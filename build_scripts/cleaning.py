@@ -90,7 +90,9 @@ NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
 # A piece's kind before its writer: "Analysis by", "L'éditorial de", "La chronique d'".
 PIECE_BY = (r"(?:(?:[Aa]n?\s+)?(?:[Aa]nalysis|[Cc]omment(?:ary)?|[Cc]olumn|[Oo]pinion|[Ee]ditorial|[Rr]eview)\s+by\s+|"
             r"(?:(?:L['’]|Une?\s+|La\s+|Le\s+))?(?:[ÉéEe]ditorial|[ÉéEe]dito|[Cc]hronique|[Bb]illet|[Aa]nalyse|"
-            r"[Tt]ribune)\s+(?:de\s+|d['’]))")
+            r"[Tt]ribune|[Oo]pinion)\s+(?:de\s+|d['’]))")
+# The same before the writer's name and what they do: "Une tribune de Fabrice Flipo, professeur de philosophie."
+PIECE_BY_WHO = re.compile(rf"^\s*{PIECE_BY}({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s*,\s*[^,]")
 BYLINE = re.compile(
     rf"^\s*(?:(?:[Bb]y|BY|[Pp]ar|PAR|[Ww]ritten by|[ÉE]crit par)\s+|{PIECE_BY})({NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
     rf"(?:(?:\s*[,&]\s*|\s+(?:and|et)\s+){NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})*)\s*$",
@@ -104,6 +106,13 @@ AUTHOR_BIO = re.compile(
     r"(?:correspondent|commentator|columnist|writer|reporter|editor|journalist|analyst|contributor|presenter|"
     r"blogger|journaliste|essayiste|chroniqueur|chroniqueuse|éditorialiste|rédacteur|rédactrice|correspondant|"
     r"correspondante|blogueur|blogueuse)s?\b")
+# A photographer and their agency, or their name twice, on a line of its own:
+# "Ludovic Marin/AFP", "JOEL SAGET / AFP", "Lucas Barioulet/Lucas Barioulet".
+PHOTOGRAPHER = re.compile(
+    rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*/\s*(?:(?P=name)|AFP|Reuters|REUTERS|AP|EPA|Getty Images|"
+    r"SIPA|Sipa|Maxppp|MAXPPP|Bestimage|ABACA|Abaca|Belga|BELGA|DPA|dpa|Anadolu|NurPhoto|Hans Lucas|IP3|Xinhua|"
+    r"ZUMA|Shutterstock|Le Figaro|LE FIGARO|Photononstop|Leemage|Divergence|Andia|Riva Press)"
+    r"(?:\s*(?:/|via|-|PHOTO|Images?|Press|Wire)[\w /.-]{0,30})?$")
 # A writer signing off, on a line of their own: "Madeleine Meteyer, journaliste au Figaro".
 SIGN_OFF = re.compile(
     rf"^({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s+(?:journaliste|rédacteur|rédactrice|correspondant|correspondante|"
@@ -171,7 +180,7 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
             in_trailer = reason == "trailer of other stories"
         elif BYLINE.match(t) and len(t.split()) <= 12:
             roles[k] = "byline"
-        elif SIGN_OFF.match(t.strip()):
+        elif SIGN_OFF.match(t.strip()) or PIECE_BY_WHO.match(t) and len(t.split()) <= 40:
             roles[k] = "bio"
 
     _captions(lines, roles, why)
@@ -216,7 +225,7 @@ def furniture_reason(text: str) -> str:
         return "lone media label"
     if is_share_line(text):
         return "share or reading-time line"
-    if CREDIT.match(text):
+    if CREDIT.match(text) or PHOTOGRAPHER.match(text.strip()):
         return "photo credit"
     return ""
 

@@ -136,6 +136,19 @@ def test_a_piece_kind_before_its_writer_and_a_writer_signing_off_name_the_author
     assert not art.actors
 
 
+@pytest.mark.parametrize("line", ["Une tribune de Fabrice Flipo, professeur de philosophie sociale.",
+                                  "Une opinion de Christophe Ginisty, blogueur, professionnel de la communication."])
+def test_a_piece_kind_before_its_writer_and_what_they_do_names_the_author(line):
+    text = f"Un titre\n{line}\nLe ministre a parlé à Paris hier soir.\n"
+    art = extract_article(RawArticle("a.txt", text, {}), classify(text), EMPTY, "a")
+    assert art.authors.value == (line.split(" de ")[1].split(",")[0],) and not art.actors
+
+
+@pytest.mark.parametrize("line", ["Lucas Barioulet/Lucas Barioulet", "Ludovic Marin/AFP", "JOEL SAGET / AFP"])
+def test_a_photographer_and_agency_line_is_a_photo_credit(line):
+    assert roles(f"Un titre\nLe ministre a parlé.\n{line}\nFin du texte.\n")[2] == ("furniture", line)
+
+
 def test_a_line_naming_a_journalist_inside_the_story_is_no_sign_off():
     text = "Un titre\nJean Dupont, journaliste au Monde, a tout vu depuis sa fenêtre à Paris.\n"
     assert [ln.role for ln in classify(text).lines] == ["title", "body"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..cleaning import AUTHOR_BIO, BYLINE, SIGN_OFF
+from ..cleaning import AUTHOR_BIO, BYLINE, PIECE_BY_WHO, SIGN_OFF
 from ..models import Cleaned, Cue, Value
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»]?\s+(?=[\"“«(]?[A-Z\u00C0-\u00DE])")
@@ -61,7 +61,8 @@ def authors(cleaned: Cleaned, meta: dict) -> Value:
             names = re.split(r"\s*(?:,|\band\b|\bet\b|&)\s*", m.group(1))
             return Value(tuple(n for n in names if n), Cue("byline", line.number, line.text))
     for line in cleaned.by_role("bio"):
-        for pattern, rule in ((AUTHOR_BIO, "closing line about the writer"), (SIGN_OFF, "the writer signing off")):
+        for pattern, rule in ((AUTHOR_BIO, "closing line about the writer"), (SIGN_OFF, "the writer signing off"),
+                              (PIECE_BY_WHO, "the piece's writer and what they do")):
             m = pattern.match(line.text.strip())
             if m:
                 return Value((m.group(1),), Cue(rule, line.number, line.text))
