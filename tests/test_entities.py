@@ -945,3 +945,17 @@ def test_and_et_and_elided_articles_inside_a_public_body_s_name(text, found):
 ])
 def test_a_station_s_number_and_an_article_after_pour_or_contre_end_a_name(text, found):
     assert tags(text)[2] == found
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Headline\nDefender Wayne Bridge played. Charlotte Church said she was happy.\n",
+     {"Wayne Bridge", "Charlotte Church"}),
+    ("Headline\n\"We are pleased,\" said Janco Partners analyst Martin Pyykkonen.\n", {"Martin Pyykkonen"}),
+])
+def test_a_place_s_word_after_a_given_name_is_a_surname_when_a_person_is_surely_named(text, people):
+    assert set(tags(text)[0]) == people
+
+
+def test_a_place_s_word_after_a_royal_title_and_a_given_name_is_a_place():
+    people = tags("Headline\nThey met at the Queen Elizabeth Hall and at Victoria Station, Mr Smith said.\n")[0]
+    assert "Elizabeth Hall" not in people and "Victoria Station" not in people

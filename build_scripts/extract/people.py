@@ -175,6 +175,10 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                 reject(form, line, "a well-known organisation")
                 continue
             cue, demonym = cue_for(line.text, toks, seg, context, gaz)
+            head_surname = _head_word_surname(line.text, toks, seg, context, gaz, is_first)
+            if head_surname:
+                seg, (cue, demonym) = head_surname
+                form = " ".join(line.text[toks[seg[0]].start:toks[seg[-1]].end].split())
             seg_toks = tuple(toks[i] for i in seg)
             if len(seg) == 1:
                 honorific = honorific_before(line.text, toks, seg[0], context) if line.role in ("body", "caption") else None
@@ -233,6 +237,35 @@ def _answer_word_cut(full: list[Candidate], language: str) -> list[Candidate]:
             c = replace(c, form=" ".join(words[:-1]), tokens=c.tokens[:-1])
         out.append(c)
     return out
+
+
+SURE_CUES = frozenset({"title before the name", "verb of saying"})
+
+
+def _head_word_surname(line: str, toks: tuple[Token, ...], seg: list[int], context: list[int], gaz, is_first):
+    """A given name and a place's or an organisation's word ending the run,
+    where a title or a verb of saying says a person is named:
+    "Defender Wayne Bridge", "Charlotte Church said" (the word is a surname).
+    The two-word name and its cue; else None. Not after a royal title
+    ("the Queen Elizabeth Hall") or an article."""
+    if len(seg) != 1 or not is_first(toks[seg[0]].text):
+        return None
+    i, vocab = seg[0], vocabulary()
+    nxt = i + 1
+    if nxt >= len(toks) or not toks[nxt].capitalised or not joined(line, toks[i], toks[nxt]) \
+            or nxt + 1 < len(toks) and toks[nxt + 1].capitalised and joined(line, toks[nxt], toks[nxt + 1]) \
+            or toks[nxt].folded not in vocab.place_heads and toks[nxt].folded not in SURNAME_ORG_WORDS \
+            or toks[nxt].acronym or len(toks[nxt].text) < 3:
+        return None
+    run_start = min([i] + [k for k in context if k < i])
+    if toks[run_start].folded in ROYAL or run_start and toks[run_start - 1].folded in ARTICLES:
+        return None
+    cue = cue_for(line, toks, [i, nxt], [k for k in context if k != nxt], gaz)
+    return ([i, nxt], cue) if cue[0] in SURE_CUES else None
+
+
+SURNAME_ORG_WORDS = frozenset({"church", "press", "court", "house", "guard", "post"})     # "Charlotte Church"
+ROYAL = frozenset({"queen", "king", "prince", "princess", "reine", "roi", "princesse", "saint", "st", "san", "sainte"})
 
 
 def _named_after(line: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
