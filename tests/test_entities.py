@@ -959,3 +959,12 @@ def test_a_place_s_word_after_a_given_name_is_a_surname_when_a_person_is_surely_
 def test_a_place_s_word_after_a_royal_title_and_a_given_name_is_a_place():
     people = tags("Headline\nThey met at the Queen Elizabeth Hall and at Victoria Station, Mr Smith said.\n")[0]
     assert "Elizabeth Hall" not in people and "Victoria Station" not in people
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("Headline\nMy French and his English are not very good, he said. She speaks Russian fluently.\n", []),
+    ("Titre\nIl a écrit en français. La langue française est belle. (Juifs, en allemand)\n", []),
+    ("Headline\nHis French counterpart met Russian troops.\n", ["FR", "RU"]),
+])
+def test_a_demonym_naming_a_language_tags_no_country(text, countries):
+    assert tags(text)[1] == countries

@@ -97,10 +97,41 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
                 continue            # not "France" after "France Gall": the country's name before all
             if language == "fr" and _street_named_after(line.text, start, kind):
                 continue            # "la rue de Lisbonne", "place d'Italie": in Paris
+            if kind == "demonym" and n == 1 and _a_language(line.text, toks, i):
+                continue            # "my French is poor", "en anglais": the language
             if code not in forms:
                 cues[code] = Cue(f"country {kind}", line.number, phrase)
             forms.setdefault(code, []).append(phrase)
     return [Mention(code, tuple(dict.fromkeys(forms[code])), cues[code]) for code in sorted(forms)]
+
+
+# Words before a demonym that make it the language ("my French", "speaks English",
+# "en anglais", "parle arabe"), and after it ("French lessons", "la langue française").
+LANGUAGE_BEFORE = frozenset({"my", "his", "her", "their", "our", "your", "speak", "speaks", "spoke", "speaking",
+                             "learn", "learns", "learning", "learned", "learnt", "fluent", "teach", "teaches",
+                             "taught", "en", "parle", "parlent", "parler", "parlant", "langue", "apprendre"})
+LANGUAGE_AFTER = frozenset({"language", "languages", "lessons", "lesson", "speaker", "speakers", "speaking",
+                            "teacher", "teachers", "subtitles", "translation", "dubbed", "fluently", "couramment"})
+CLAUSE_END = frozenset({"and", "or", "but", "with", "as", "et", "ou", "mais", "avec", "comme"})
+
+
+def _a_language(text: str, toks: tuple[Token, ...], i: int) -> bool:
+    """Whether a demonym names a language here: after a possessive, a verb of
+    speaking or learning or "en" ("my French", "speaks Russian", "en
+    anglais"), with no noun after it that it would qualify ("in French
+    politics", "en français dans le texte" aside), or before "language",
+    "lessons", "speakers"."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.folded in LANGUAGE_AFTER:
+        return True
+    if i == 0 or toks[i - 1].folded not in LANGUAGE_BEFORE:
+        return False
+    if toks[i - 1].folded == "langue":
+        return True             # "la langue française"
+    rest = text[toks[i].end:].lstrip(" \u00a0")
+    return nxt is None or not rest[:1].isalnum() or nxt.folded in CLAUSE_END or nxt.folded in vocabulary().speech \
+        or toks[i - 1].folded in ("my", "his", "her", "their", "our", "your") and not nxt.capitalised \
+        and nxt.folded in vocabulary().function_words
 
 
 COMPOUND_CUE = "a compound of countries (\"Franco-Algerian\", \"US-led\")"
