@@ -152,8 +152,15 @@ def looks_like_subheading(text: str) -> bool:
 def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
     """Assign a role to every non-blank line of `text` (an article without front
     matter); in Markdown articles, '#' lines are headings."""
-    lines = [(n, piece) for n, ln in enumerate(text.split("\n"), start=first_line)
-             for piece in split_long(_entities(ln).strip())]
+    lines: list[tuple[int, str]] = []
+    inline: set[int] = set()         # teasers cut out of a paragraph
+    for n, ln in enumerate(text.split("\n"), start=first_line):
+        for piece in split_long(_entities(ln).strip()):
+            parts = inline_teasers(piece)
+            for part, teaser in parts if len(parts) == 1 or not furniture_reason(piece) else [(piece, False)]:
+                if teaser:
+                    inline.add(len(lines))
+                lines.append((n, part))
     roles: list[str] = ["body"] * len(lines)
     headings = _markdown_headings(lines, roles) if markdown else set()
 
@@ -161,7 +168,8 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
     while i < len(lines) and HEADER.match(lines[i][1]):
         roles[i] = "header"
         i += 1
-    if i < len(lines) and i + 1 < len(lines) and roles[i] == "body" and looks_like_headline(lines[i][1]):
+    if i < len(lines) and i + 1 < len(lines) and roles[i] == "body" and i not in inline \
+            and looks_like_headline(lines[i][1]):
         roles[i] = "title"
 
     why: dict[int, str] = {}
@@ -174,7 +182,7 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
                 roles[k], why[k] = "furniture", "headline in a trailer of other stories"
                 continue
             in_trailer = False
-        reason = furniture_reason(t)
+        reason = "teaser for another story inside a paragraph" if k in inline else furniture_reason(t)
         if reason:
             roles[k], why[k] = "furniture", reason
             in_trailer = reason == "trailer of other stories"
@@ -203,6 +211,34 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
 def _entities(line: str) -> str:
     """'Jos&#233;' -> 'José': character references left in text by a scraper."""
     return html.unescape(line) if "&" in line and ENTITY.search(line) else line
+
+
+# A link to another story run into a paragraph when a page's lines were
+# joined: "... par des chariots entassés. » LIRE AUSSI - «Gilets jaunes»: à
+# Lille, ...   Le projet commence ...". It ends at a run of spaces, a bullet,
+# the line's end, or a word glued to the next sentence ("à ParisDevant le parc").
+INLINE_TEASER = re.compile(r"(?:^|(?<=[.!?»”\"])\s+)(?:»\s*|>>\s*)?(?:(?:[ÀA] )?(?:LIRE|VOIR) AUSSI|ALSO READ|READ MORE)"
+                           r"\s*(?:[-:–—]|(?=[A-ZÀ-Ý0-9«\"“]))")
+TEASER_END = re.compile(r"\s{2,}|\s*●|$")
+GLUED = re.compile(r"(?<=[a-zà-ÿ0-9.!?»”])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+
+def inline_teasers(line: str) -> list[tuple[str, bool]]:
+    """The line's pieces, each with whether it is a teaser for another story
+    run into it; a line that is nothing but a teaser is one piece, left to
+    `furniture_reason`."""
+    found = INLINE_TEASER.search(line)
+    if not found:
+        return [(line, False)]
+    end = TEASER_END.search(line, found.end()).start()
+    if end == len(line.rstrip()):
+        glued = GLUED.search(line, found.end() + 12)        # not within the label and its first words
+        end = glued.start() if glued else end
+    if found.start() == 0 and end >= len(line.rstrip()):
+        return [(line, False)]
+    before, teaser, after = line[:found.start()].strip(), line[found.start():end].strip(), line[end:].strip()
+    return [(piece, is_teaser) for piece, is_teaser in [(before, False), (teaser, True)] if piece] + (
+        inline_teasers(after) if after else [])
 
 
 def furniture_reason(text: str) -> str:

@@ -149,6 +149,21 @@ def test_a_photographer_and_agency_line_is_a_photo_credit(line):
     assert roles(f"Un titre\nLe ministre a parlé.\n{line}\nFin du texte.\n")[2] == ("furniture", line)
 
 
+@pytest.mark.parametrize("line, pieces", [
+    ("Des chariots entassés. » LIRE AUSSI - Alexandre Devecchio: les intellectuels   Le projet commence ici.",
+     [("body", "Des chariots entassés."), ("furniture", "» LIRE AUSSI - Alexandre Devecchio: les intellectuels"),
+      ("body", "Le projet commence ici.")]),
+    ("À LIRE AUSSI 135 blessés et 1000 arrestations à ParisDevant le parc Monceau, la foule passe.",
+     [("furniture", "À LIRE AUSSI 135 blessés et 1000 arrestations à Paris"),
+      ("body", "Devant le parc Monceau, la foule passe.")]),
+    ("Il faut LIRE AUSSI le texte de la loi.", [("body", "Il faut LIRE AUSSI le texte de la loi.")]),
+])
+def test_a_teaser_run_into_a_paragraph_is_cut_out(line, pieces):
+    """A link to another story that a copy joined to the paragraphs around it:
+    it ends at a run of spaces, a bullet or a word glued to the next sentence."""
+    assert roles(f"Un titre\n{line}\n")[1:] == pieces
+
+
 def test_a_line_naming_a_journalist_inside_the_story_is_no_sign_off():
     text = "Un titre\nJean Dupont, journaliste au Monde, a tout vu depuis sa fenêtre à Paris.\n"
     assert [ln.role for ln in classify(text).lines] == ["title", "body"]
