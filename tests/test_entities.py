@@ -968,3 +968,23 @@ def test_a_place_s_word_after_a_royal_title_and_a_given_name_is_a_place():
 ])
 def test_a_demonym_naming_a_language_tags_no_country(text, countries):
     assert tags(text)[1] == countries
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Headline\nLocal favourite Lleyton Hewitt will meet Arnaud Clement. Number one seed Lleyton Hewitt began.\n",
+     {"Lleyton Hewitt", "Arnaud Clement"}),
+    ("Titre\nLa romancière Annie Ernaux et le sociologue Didier Fassin ont signé.\n", {"Annie Ernaux", "Didier Fassin"}),
+    ("Headline\nGary Player, the golfer, and Minnie Driver, the actress, came.\n", {"Gary Player", "Minnie Driver"}),
+    ("Headline\nVictor Conte, of Balco Laboratories, claims the American sprinter lied. Another favourite solution "
+     "is Premium Bonds. European champion Borussia Dortmund is bust.\n", {"Victor Conte"}),
+])
+def test_a_role_noun_right_before_a_name_or_opening_its_apposition_is_a_sign_of_a_person(text, people):
+    assert set(tags(text)[0]) == people
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("Titre\nLes infrastructures en Wallonie et le ministre flamand.\n", ["BE"]),
+    ("Headline\nThe Dutchman beat a Korean writer.\n", ["KR", "NL"]),
+])
+def test_regions_and_demonym_nouns_tag_their_country(text, countries):
+    assert tags(text)[1] == countries

@@ -266,7 +266,8 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
         lower_before.append(tok)
     # "president of Sony Computer Entertainment": after "of", the title's organisation, not its holder;
     # but "the boyfriend of Lleyton Hewitt's sister": a relation of a person
-    titles = [t for t in lower_before if vocab.is_title(t.text)]
+    titles = [t for t in lower_before if vocab.is_title(t.text)] or [
+        t for t in lower_before[:1] if t.folded in vocab.roles]        # a role noun right before: "seed Lleyton Hewitt"
     if titles and (lower_before[0].folded not in AFFILIATION or any(t.folded in RELATIONS for t in titles)):
         return "title before the name", demonym
     if demonym:
@@ -286,7 +287,9 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
         return "verb of saying", demonym
     if gap.strip() == ",":
         window = toks[last + 1:last + 7]
-        if any(vocab.is_title(t.text) for t in window if not t.capitalised or vocab.is_title(t.text)):
+        opening = [t for t in window[:3] if t.folded not in DETERMINERS][:1]     # "Gary Player, the golfer,"
+        if any(vocab.is_title(t.text) for t in window if not t.capitalised or vocab.is_title(t.text)) \
+                or opening and not opening[0].capitalised and opening[0].folded in vocab.roles:
             return "apposition with a role", demonym
     if len(after) > 1 and gap == " " and after[0].folded == "as" and not after[1].capitalised \
             and vocab.is_title(after[1].text):
@@ -295,6 +298,8 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
 
 
 ROLE_AFTER_AS = "a role after 'as'"
+DETERMINERS = frozenset({"the", "a", "an", "le", "la", "l", "un", "une", "his", "her", "their", "its", "former",
+                         "ancien", "ancienne"})
 AFFILIATION = frozenset({"from", "at", "of", "with", "de", "du", "des", "chez"})     # "X, from Goldman Sachs, said"
 # titles that are a relation to someone: "of" after them leads to a person ("the widow of ...")
 RELATIONS = frozenset({"son", "fils", "daughter", "fille", "wife", "epouse", "femme", "husband", "mari", "girlfriend",

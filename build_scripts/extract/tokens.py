@@ -127,6 +127,11 @@ class Vocabulary:
     country_qualifiers: frozenset    # "Communist": before a country's name, still the country ("Communist Russia")
     thing_before: frozenset      # "film": before a name a punctuation mark ends, a thing's name ("the film Vera Drake,")
     event_heads: frozenset       # "Cup": ending a name (opening it in French), an event's, not an organisation's
+    roles: frozenset             # "seed", "novelist": before a name in lower case, or after it, a person's role
+
+    def is_role(self, word: str) -> bool:
+        """A title or a role noun ("golfer", "romancière"): said of a person."""
+        return self.is_title(word) or fold(word) in self.roles
 
     def is_title(self, word: str) -> bool:
         f = fold(word)
@@ -175,6 +180,7 @@ def vocabulary() -> Vocabulary:
         thing_before=frozenset(fold(w) for w in data["thing_before"]),
         country_qualifiers=frozenset(fold(w) for w in data["country_qualifiers"]),
         event_heads=frozenset(fold(w) for w in data["event_heads"]),
+        roles=frozenset(fold(w) for w in data["roles"]),
     )
 
 
