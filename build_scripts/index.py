@@ -59,21 +59,24 @@ def _people_and_places(ordered: list[Article], registry: Registry) -> tuple[tupl
             forms_of[m.key].update(m.forms)
             if m.country:
                 nationality[m.key][m.country] += 1
+        people_here = [m.key for m in art.actors]
         for c in art.countries:
             by_country[c.key].append(art.id)
-            for m in art.actors:
-                actor_countries[c.key][m.key] += 1
-                country_actors[m.key][c.key] += 1
+            actor_countries[c.key].update(people_here)
+        places_here = [c.key for c in art.countries]
+        for m in art.actors if places_here else ():
+            country_actors[m.key].update(places_here)
 
     entries = {e.name: e for e in registry.entries}
+    order = alphabetical(by_actor, by_country, *nationality.values())     # every name most_first sorts
     actors = []
     slugs: set[str] = {"index"}        # actors/index.md is the list of actors
-    for name in sorted(by_actor, key=sort_key):
+    for name in sorted(by_actor, key=order.__getitem__):
         entry = entries.get(name)
         slug = unique_slug(slugify(name), slugs)
         forms = sorted(forms_of[name] - {name}, key=sort_key)
         aliases = tuple(dict.fromkeys((entry.aliases if entry else ()) + tuple(forms)))
-        said = most_first(nationality[name])
+        said = most_first(nationality[name], order)
         country = entry.country if entry and entry.country else (said[0][0] if said else None)
         actors.append(Actor(
             name=name, slug=slug, aliases=aliases,
@@ -81,13 +84,14 @@ def _people_and_places(ordered: list[Article], registry: Registry) -> tuple[tupl
             roles=entry.roles if entry else (),
             external_id=entry.external_id if entry else None,
             articles=tuple(by_actor[name]), in_registry=entry is not None,
-            people=most_first(people[name]),
-            countries=most_first(country_actors[name]),
+            people=most_first(people[name], order),
+            countries=most_first(country_actors[name], order),
         ))
     names = load_gazetteer().names
     countries = [
         Country(code=code, name=names.get(code, code), articles=tuple(by_country[code]),
-                actors=most_first(actor_countries[code]), countries=most_first(places[code]))
+                actors=most_first(actor_countries[code], order),
+                countries=most_first(places[code], order))
         for code in sorted(by_country)
     ]
     return tuple(actors), tuple(countries)
@@ -99,12 +103,27 @@ def named_together(articles: list[Article], field: str) -> dict[str, Counter]:
     for art in articles:
         keys = sorted({m.key for m in getattr(art, field)})
         for a in keys:
-            together[a].update(b for b in keys if b != a)
+            together[a].update(keys)        # itself too, taken out at the end: quicker than leaving it out each time
+    for a, others in together.items():
+        del others[a]
     return together
 
 
-def most_first(counts: Counter) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], *sort_key(kv[0]))))
+def most_first(counts: Counter, order: dict[str, int] | None = None) -> tuple[tuple[str, int], ...]:
+    """Most counted first, then alphabetically (sort_key). `order`, each
+    name's place in alphabetical order (see alphabetical), saves working out
+    sort keys again in every list: two sorts on keys C can look up, the first
+    alphabetical and the second, stable, by count, give the same order."""
+    if order is None:
+        return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], *sort_key(kv[0]))))
+    names = sorted(counts, key=order.__getitem__)
+    names.sort(key=counts.__getitem__, reverse=True)      # reverse keeps equal counts in their order
+    return tuple(zip(names, map(counts.__getitem__, names)))
+
+
+def alphabetical(*names) -> dict[str, int]:
+    """Each of the names, from any number of collections, by its place in alphabetical order (sort_key)."""
+    return {name: i for i, name in enumerate(sorted(set().union(*names), key=sort_key))}
 
 
 def canonical_names(articles: list[Article], registry: Registry) -> dict[str, str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
 import re
 from bisect import bisect_right
@@ -266,7 +267,11 @@ def related(articles: list[Article], stories: list[Story]) -> dict[str, tuple[Re
               for k, ids in postings.items()}
     days = {a.id: (_date(a).toordinal() if a.date.value else None) for a in ordered}
     ids = [a.id for a in ordered]
-    _shared.update(keys=keys, postings=postings, position=position, weight=weight, days=days, story_of=story_of)
+    members: dict[str, set[str]] = defaultdict(set)       # story -> its articles
+    for i, s in story_of.items():
+        members[s].add(i)
+    _shared.update(keys=keys, postings=postings, position=position, weight=weight, days=days, story_of=story_of,
+                   members=members)
     try:
         parts = parallel.fork_map(_related_part, [ids[i:i + RELATED_PART] for i in range(0, len(ids), RELATED_PART)]
                                   if len(ids) >= RELATED_PARALLEL_FROM else [ids], None)
@@ -280,13 +285,14 @@ _shared: dict = {}
 
 def _related_part(ids: list[str]) -> dict[str, tuple[Related, ...]]:
     keys, postings, position = _shared["keys"], _shared["postings"], _shared["position"]
-    weight, days, story_of = _shared["weight"], _shared["days"], _shared["story_of"]
+    weight, days, story_of, members = _shared["weight"], _shared["days"], _shared["story_of"], _shared["members"]
     out = {}
     for a_id in ids:
-        # Each other article's summed weight, whether a key other than a
-        # country links it, and by how many keys, added key by key in order.
+        # Each other article's summed weight, added key by key in order, and
+        # whether a key other than a country links it, or else by how many
+        # countries: one country alone is not enough.
         score: dict[str, float] = defaultdict(float)
-        links: Counter = Counter()
+        by_countries: Counter = Counter()
         beyond_country: set[str] = set()
         for k in keys[a_id]:
             ids_k = postings[k]
@@ -295,24 +301,29 @@ def _related_part(ids: list[str]) -> dict[str, tuple[Related, ...]]:
             w = weight[k]
             for other in near:
                 score[other] += w
-            links.update(near)
-            if k[0] != "country":
+            if k[0] == "country":
+                by_countries.update(near)
+            else:
                 beyond_country.update(near)
+        # Left out: itself, its own story, and those one country alone links
+        # (set operations, rather than tests of every candidate in turn).
         own = story_of.get(a_id)
+        left_out = members[own] if own is not None else {a_id}
+        left_out = left_out.union(o for o in score.keys() - beyond_country if by_countries[o] < 2)
         day = days[a_id]
-        scored = []
-        for other, total in score.items():
-            if other == a_id or (own is not None and story_of.get(other) == own):
-                continue
-            if other not in beyond_country and links[other] < 2:
-                continue
-            d = days[other]
-            total *= 0.5 if day is None or d is None else 1 / (1 + abs(day - d) / MONTH_DAYS)
-            if total > 0:
-                scored.append((-total, other))
-        scored.sort()
+        if day is None:
+            scored = [(-(total * 0.5), other) for other, total in score.items() if other not in left_out]
+        else:
+            scored = [(-(total * (0.5 if d is None else 1 / (1 + abs(day - d) / MONTH_DAYS))), other)
+                      for other, total in score.items() if other not in left_out for d in (days[other],)]
+        # Best first, taken from a heap: only the first few are ever needed,
+        # and sorting every candidate cost more than picking them.
+        heapq.heapify(scored)
         chosen, stories_seen = [], set()
-        for _, other in scored:
+        while scored and len(chosen) < RELATED:
+            negative, other = heapq.heappop(scored)
+            if negative >= 0:           # nothing left that scores above nought
+                break
             story = story_of.get(other)
             if story in stories_seen:         # one report per story: its page links the others
                 continue
@@ -320,8 +331,6 @@ def _related_part(ids: list[str]) -> dict[str, tuple[Related, ...]]:
             ks = _linking(a_id, other, keys[a_id], position)
             chosen.append(Related(other, *(tuple(name for kind, name in ks if kind == wanted)
                                            for wanted in ("actor", "organization", "country"))))
-            if len(chosen) == RELATED:
-                break
         out[a_id] = tuple(chosen)
     return out
 
