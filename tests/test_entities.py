@@ -798,7 +798,7 @@ def test_a_role_after_as_is_a_sign_of_a_person():
     ("Titre\nLe Conseil des ministres cale sur ce point. La Fondation pour la nature et le Conseil de quartier.\n",
      ["Conseil de quartier", "Conseil des ministres", "Fondation pour la nature"]),
     ("Titre\nIl a expliqué à l'AFP la Direction générale. La présidente LR du Conseil départemental a parlé.\n",
-     ["AFP", "LR"]),
+     ["AFP", "Conseil départemental", "LR"]),
     ("Titre\nIdem pour l'Union des étudiants de France. Sortir de l'Union européenne? Il vise le Président de "
      "l'Assemblée nationale.\n", ["Assemblée nationale", "Union des étudiants de France", "Union européenne"]),
     ("Headline\nIn March the Office of National Statistics said so.\n", ["Office of National Statistics"]),
@@ -988,3 +988,17 @@ def test_a_role_noun_right_before_a_name_or_opening_its_apposition_is_a_sign_of_
 ])
 def test_regions_and_demonym_nouns_tag_their_country(text, countries):
     assert tags(text)[1] == countries
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Titre\nLe Parlement wallon et le Conseil économique et social. Une villa du Sud de la France. "
+     "Le quotidien Sud Ouest indique.\n", ["Conseil économique et social", "Parlement wallon", "Sud Ouest"]),
+    ("Titre\nLa République française et une Police politique.\n", []),
+])
+def test_a_french_adjective_after_a_body_s_name_is_part_of_it(text, found):
+    assert tags(text)[2] == found
+
+
+def test_a_nationality_inside_an_organisation_s_name_still_tags_its_country():
+    _, countries, organisations = tags("Titre\nLa Fédération royale belge des transporteurs proteste.\n")
+    assert organisations == ["Fédération royale belge des transporteurs"] and countries == ["BE"]

@@ -66,7 +66,7 @@ def extract(lines: list[Line], language: str, exclude: set[str],
             return
         if any(s < end and start < e for s, e in people.get(line.number, [])):
             return          # "Marine Le Pen" is a person, not the Marine
-        spans.append((line.number, _after_country(line.text, start, end), end))
+        spans.append((line.number, _after_country(line.text, start, end), _before_nationality(line.text, start, end)))
         if not listed:
             return
         key = fold(form)
@@ -94,7 +94,8 @@ def extract(lines: list[Line], language: str, exclude: set[str],
             j, has_head, role = _phrase(text, toks, i, language) if i >= plain_until else (i + 1, False, False)
             if not has_head:
                 plain_until = max(plain_until, j)
-            if n and not (has_head and not role and j - i > n) and not in_a_country(toks, i, i + n):
+            if n and not (has_head and not role and j - i > n) and not in_a_country(toks, i, i + n) \
+                    and not (n == 1 and _word_before_de(text, toks, i, language)):
                 keep(text[toks[i].start:toks[i + n - 1].end], line, "well-known organisation",
                      toks[i].start, toks[i + n - 1].end)
                 i += n
@@ -116,6 +117,15 @@ def extract(lines: list[Line], language: str, exclude: set[str],
                 keep(tok.text, line, "acronym", tok.start, tok.end)
             i += 1
     return sorted(found.values(), key=lambda m: sort_key(m.key)), spans
+
+
+def _word_before_de(text: str, toks: tuple[Token, ...], i: int, language: str) -> bool:
+    """A well-known name of one word that is a place's word, before "de" in
+    French: a place ("le Sud de la France"), not the union."""
+    if language != "fr" or i + 1 >= len(toks) or toks[i].folded not in vocabulary().place_heads:
+        return False
+    return toks[i + 1].folded in ("de", "du", "des") and joined(text, toks[i], toks[i + 1]) \
+        or text[toks[i].end:toks[i + 1].start] in ELIDED_DE[:2]
 
 
 def _a_model(tok: Token, names: frozenset) -> bool:
@@ -147,6 +157,18 @@ def _after_country(text: str, start: int, end: int) -> int:
                 and _country_of(" ".join(t.text for t in toks[:n])) and not _given_name_first(toks, n):
             return start + toks[n - 1].end
     return start
+
+
+def _before_nationality(text: str, start: int, end: int) -> int:
+    """Where an organisation's name stops counting for countries: before a
+    nationality in lower case inside it, which names the country it belongs
+    to ("la Fédération royale belge des transporteurs", "le Parlement wallon")."""
+    for tok in tokenize(text[start:end])[1:]:
+        if not tok.capitalised:
+            hit = load_gazetteer().lookup(tok.text)
+            if hit and hit[1] == "demonym" and hit[0]:
+                return start + tok.start
+    return end
 
 
 def _given_name_first(toks: tuple[Token, ...], n: int) -> bool:
@@ -247,7 +269,8 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
             j += 1
         elif language == "fr" and has_head and toks[j - 1].capitalised and (
                 t.folded in CONNECTORS_FR and t.folded not in ARTICLES
-                or text[toks[j - 1].end:t.start] in ELIDED_DE[:2]):     # "Chambre d'agriculture"
+                or text[toks[j - 1].end:t.start] in ELIDED_DE[:2]       # "Chambre d'agriculture"
+                or _adjective_after(text, toks, j, gaz)):                # "Parlement wallon"
             j = _french_tail(text, toks, j, gaz)
             break
         else:
@@ -304,7 +327,9 @@ def french_verb(word: str, infinitive: bool) -> bool:
     alike lack ("quartier", "dossier", "avenir", "ordre")."""
     word = word.lower()
     if not infinitive:
-        return word.endswith("e") and _frequent_fr(word + "r") and _frequent_fr(word[:-1] + "é")
+        participle = re.match(r"^(.{3,})é(?:e|s|es)?$", word)       # "menée" of "mener"
+        return bool(participle) and _frequent_fr(participle.group(1) + "er") or \
+            word.endswith("e") and _frequent_fr(word + "r") and _frequent_fr(word[:-1] + "é")
     if fold(word) in IRREGULAR_VERBS_FR:
         return True
     stem = word[:-2]
@@ -387,6 +412,26 @@ def _inner_adjective(text: str, toks: tuple[Token, ...], i: int) -> bool:
         and joined(text, toks[i], toks[i + 1])
 
 
+def _adjective_after(text: str, toks: tuple[Token, ...], j: int, gaz) -> bool:
+    """A French adjective in lower case right after a name's last word: a
+    nationality or region's ("Parlement wallon", "Sénat belge"), or one with
+    an adjective's ending that is no verb ("Conseil constitutionnel")."""
+    t = toks[j]
+    if t.capitalised or text[toks[j - 1].end:t.start] != " " or t.folded in vocabulary().function_words \
+            or j >= 2 and toks[j - 2].folded in ("une", "un", "des", "cette", "leur", "sa", "son"):
+        return False            # "une Police politique": a kind of thing, not a name
+    if toks[j - 1].folded in NOT_BEFORE_ADJECTIVE or ADJECTIVE_LIST.match(text, t.end):
+        return False        # "la République française" (the state), "le Conseil économique, social et ..." (cut)
+    hit = gaz.lookup(t.text)
+    if hit and hit[1] == "demonym":
+        return True
+    return toks[j - 1].text not in known()[0] and bool(ADJECTIVE.search(t.folded)) and not french_verb(t.text, False)
+
+
+NOT_BEFORE_ADJECTIVE = frozenset({"republique", "front", "monde"})
+ADJECTIVE_LIST = re.compile(r",\s+[a-zà-ÿ]+\s+et\s+[a-zà-ÿ]+")      # ", social et environnemental": not all taken
+
+
 def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
     """'Conseil' + 'de sécurité russe': connector, one word, then adjectives
     (of nationality or with an adjective ending) and further connectors."""
@@ -404,9 +449,12 @@ def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
             k += 1
             after_connector = True
             continue
-        if t.folded == "et" and after_connector is False and k + 1 < len(toks) and (
-                toks[k + 1].folded in ("de", "du", "des") or text[t.end:toks[k + 1].start] in ELIDED_DE):
-            k += 1          # "Chambre de commerce et d'industrie", "Fédération du commerce et de la distribution"
+        if t.folded == "et" and after_connector is False and k + 2 < len(toks) and (
+                toks[k + 1].folded in ("de", "du", "des") and not toks[k + 2].capitalised
+                or text[t.end:toks[k + 1].start] in ELIDED_DE and not toks[k + 1].capitalised
+                or ADJECTIVE.search(toks[k - 1].folded) and not toks[k + 1].capitalised
+                and ADJECTIVE.search(toks[k + 1].folded) and not french_verb(toks[k + 1].text, False)):
+            k += 1          # "et de la distribution", "et d'industrie", "économique et social"
             continue
         if t.folded in vocab.function_words or t.folded in vocab.speech or t.folded in PRONOUNS_FR \
                 or french_verb(t.text, after_connector):
@@ -415,8 +463,6 @@ def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
         if after_connector or (hit and hit[1] == "demonym") or ADJECTIVE.search(t.folded):
             k += 1
             after_connector = False
-            if hit and hit[1] == "demonym":
-                break
             continue
         break
     while k > j and toks[k - 1].folded in CONNECTORS_FR | {"et"}:
