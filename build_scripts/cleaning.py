@@ -188,8 +188,8 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
             in_trailer = reason == "trailer of other stories"
         elif BYLINE.match(t) and len(t.split()) <= 12:
             roles[k] = "byline"
-        elif SIGN_OFF.match(t.strip()) or PIECE_BY_WHO.match(t) and len(t.split()) <= 40:
-            roles[k] = "bio"
+        elif len(t) <= 300 and (SIGN_OFF.match(t.strip()) or PIECE_BY_WHO.match(t) and len(t.split()) <= 40):
+            roles[k] = "bio"          # a short line: the writer signing off, or the piece's kind and its writer
 
     _captions(lines, roles, why)
     last = next((k for k in range(len(lines) - 1, -1, -1) if roles[k] in ("body", "caption", "heading")), None)
@@ -227,7 +227,7 @@ def inline_teasers(line: str) -> list[tuple[str, bool]]:
     """The line's pieces, each with whether it is a teaser for another story
     run into it; a line that is nothing but a teaser is one piece, left to
     `furniture_reason`."""
-    found = INLINE_TEASER.search(line)
+    found = ("AUSSI" in line or "READ" in line) and INLINE_TEASER.search(line)
     if not found:
         return [(line, False)]
     end = TEASER_END.search(line, found.end()).start()
