@@ -188,7 +188,7 @@ def classify(text: str, first_line: int = 1, markdown: bool = False) -> Cleaned:
             in_trailer = reason == "trailer of other stories"
         elif BYLINE.match(t) and len(t.split()) <= 12:
             roles[k] = "byline"
-        elif len(t) <= 300 and (SIGN_OFF.match(t.strip()) or PIECE_BY_WHO.match(t) and len(t.split()) <= 40):
+        elif len(t) <= 300 and (SIGN_OFF.match(t.strip()) or _piece_by_who(t)):
             roles[k] = "bio"          # a short line: the writer signing off, or the piece's kind and its writer
 
     _captions(lines, roles, why)
@@ -216,11 +216,25 @@ def _entities(line: str) -> str:
 # A link to another story run into a paragraph when a page's lines were
 # joined: "... par des chariots entassés. » LIRE AUSSI - «Gilets jaunes»: à
 # Lille, ...   Le projet commence ...". It ends at a run of spaces, a bullet,
-# the line's end, or a word glued to the next sentence ("à ParisDevant le parc").
+# a sentence's end, the line's end, or a word glued to the next sentence ("à
+# ParisDevant le parc").
 INLINE_TEASER = re.compile(r"(?:^|(?<=[.!?»”\"])\s+)(?:»\s*|>>\s*)?(?:(?:[ÀA] )?(?:LIRE|VOIR) AUSSI|ALSO READ|READ MORE)"
                            r"\s*(?:[-:–—]|(?=[A-ZÀ-Ý0-9«\"“]))")
-TEASER_END = re.compile(r"\s{2,}|\s*●|$")
+TEASER_END = re.compile(r"\s{2,}|\s*●|(?<=[.!?])\s+(?=[A-ZÀ-Ý])|$")      # or a sentence's end
 GLUED = re.compile(r"(?<=[a-zà-ÿ0-9.!?»”])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+
+def _piece_by_who(line: str) -> bool:
+    """The piece's kind, its writer and what they do: "Une tribune de Fabrice
+    Flipo, professeur de philosophie" (a role in the first words after the
+    comma); not "A review by Lord Butler, published in July, found ..."."""
+    found = PIECE_BY_WHO.match(line)
+    if not found or len(line.split()) > 40:
+        return False
+    from .extract.tokens import vocabulary
+
+    words = [w.strip(",.;:").lower() for w in line[found.end(1):].lstrip(" ,").split()[:4]]
+    return any(vocabulary().is_role(w) for w in words if w not in ("a", "an", "the", "un", "une", "le", "la"))
 
 
 def inline_teasers(line: str) -> list[tuple[str, bool]]:
@@ -231,9 +245,8 @@ def inline_teasers(line: str) -> list[tuple[str, bool]]:
     if not found:
         return [(line, False)]
     end = TEASER_END.search(line, found.end()).start()
-    if end == len(line.rstrip()):
-        glued = GLUED.search(line, found.end() + 12)        # not within the label and its first words
-        end = glued.start() if glued else end
+    glued = GLUED.search(line, found.end() + 12, end)        # not within the label and its first words
+    end = glued.start() if glued else end
     if found.start() == 0 and end >= len(line.rstrip()):
         return [(line, False)]
     before, teaser, after = line[:found.start()].strip(), line[found.start():end].strip(), line[end:].strip()

@@ -144,6 +144,15 @@ def test_a_piece_kind_before_its_writer_and_what_they_do_names_the_author(line):
     assert art.authors.value == (line.split(" de ")[1].split(",")[0],) and not art.actors
 
 
+@pytest.mark.parametrize("line", [
+    "A review by Lord Butler, published in July, found that the intelligence on Iraq was seriously flawed.",
+    "Une analyse de Goldman Sachs, publiée mardi, montre que la croissance ralentit.",
+])
+def test_a_piece_kind_before_a_name_and_no_role_is_body(line):
+    text = f"Un titre\n{line}\nFin du texte.\n"
+    assert [ln.role for ln in classify(text).lines] == ["title", "body", "body"]
+
+
 @pytest.mark.parametrize("line", ["Lucas Barioulet/Lucas Barioulet", "Ludovic Marin/AFP", "JOEL SAGET / AFP"])
 def test_a_photographer_and_agency_line_is_a_photo_credit(line):
     assert roles(f"Un titre\nLe ministre a parlé.\n{line}\nFin du texte.\n")[2] == ("furniture", line)
@@ -157,6 +166,9 @@ def test_a_photographer_and_agency_line_is_a_photo_credit(line):
      [("furniture", "À LIRE AUSSI 135 blessés et 1000 arrestations à Paris"),
       ("body", "Devant le parc Monceau, la foule passe.")]),
     ("Il faut LIRE AUSSI le texte de la loi.", [("body", "Il faut LIRE AUSSI le texte de la loi.")]),
+    ("Des chariots. » LIRE AUSSI - Gilets jaunes: la colère monte. Le projet commence, a dit Emmanuel Macron.",
+     [("body", "Des chariots."), ("furniture", "» LIRE AUSSI - Gilets jaunes: la colère monte."),
+      ("body", "Le projet commence, a dit Emmanuel Macron.")]),
 ])
 def test_a_teaser_run_into_a_paragraph_is_cut_out(line, pieces):
     """A link to another story that a copy joined to the paragraphs around it:

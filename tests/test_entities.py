@@ -1002,3 +1002,30 @@ def test_a_french_adjective_after_a_body_s_name_is_part_of_it(text, found):
 def test_a_nationality_inside_an_organisation_s_name_still_tags_its_country():
     _, countries, organisations = tags("Titre\nLa Fédération royale belge des transporteurs proteste.\n")
     assert organisations == ["Fédération royale belge des transporteurs"] and countries == ["BE"]
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Headline\nLeeds are in Group C. Alan Smith scored twice. Mr R. Sridharan and frontman J. Allard said so.\n",
+     {"Alan Smith", "R. Sridharan", "J. Allard"}),
+    ("Headline\nThe Conservatives have a plan B. Michael Howard said so.\n", {"Michael Howard"}),
+    ("Titre\nIl a parlé. Massimo D'Alema a répondu. D'autres ont suivi. Mae West aussi, a-t-il dit.\n",
+     {"Massimo D'Alema", "Mae West"}),
+])
+def test_a_letter_ending_a_sentence_is_no_initial_and_d_before_a_capital_inside_a_line_is_a_name(text, people):
+    assert set(tags(text)[0]) == people
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("Headline\nAmerican teachers went on strike.\n", ["US"]),
+    ("Headline\nThe minister met his British and French counterparts.\n", ["FR", "GB"]),
+])
+def test_a_nationality_that_is_no_language_or_qualifies_a_noun_still_tags_its_country(text, countries):
+    assert tags(text)[1] == countries
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Titre\nSelon la Chambre de commerce et d'industrie\n", ["Chambre de commerce et d'industrie"]),
+    ("Titre\nIl siège au Conseil économique et social\n", ["Conseil économique et social"]),
+])
+def test_a_french_name_ending_its_line_keeps_its_tail(text, found):
+    assert tags(text)[2] == found

@@ -169,3 +169,12 @@ def test_a_small_archive_makes_no_story_of_a_few_everyday_words(tmp_path):
     shutil.copy(DATA / "sample2" / "bbc" / "tech" / "307.txt", articles / "green.txt")
     shutil.copy(DATA / "sample3" / "fr" / "lefig-0221.txt", articles / "dubosc.txt")
     assert {a.story for a in pipeline.collect(articles).articles} == {None}
+
+
+def test_most_first_with_alphabetical_places_orders_as_without():
+    from collections import Counter
+
+    from build_scripts.index import alphabetical, most_first
+
+    counts = Counter({"Émile Zola": 2, "Anne Hidalgo": 2, "Zoé Sagan": 3, "anne hidalgo": 1, "Bob": 1})
+    assert most_first(counts, alphabetical(counts)) == most_first(counts)

@@ -111,8 +111,17 @@ LANGUAGE_BEFORE = frozenset({"my", "his", "her", "their", "our", "your", "speak"
                              "learn", "learns", "learning", "learned", "learnt", "fluent", "teach", "teaches",
                              "taught", "en", "parle", "parlent", "parler", "parlant", "langue", "apprendre"})
 LANGUAGE_AFTER = frozenset({"language", "languages", "lessons", "lesson", "speaker", "speakers", "speaking",
-                            "teacher", "teachers", "subtitles", "translation", "dubbed", "fluently", "couramment"})
+                            "subtitles", "translation", "dubbed", "fluently", "couramment"})
 CLAUSE_END = frozenset({"and", "or", "but", "with", "as", "et", "ou", "mais", "avec", "comme"})
+POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your"})
+# Demonyms that are also languages' names, folded (French feminine and plural forms: the same language).
+LANGUAGES = frozenset({
+    "french", "english", "german", "spanish", "italian", "portuguese", "russian", "chinese", "japanese", "dutch",
+    "greek", "turkish", "polish", "swedish", "norwegian", "danish", "finnish", "hungarian", "czech", "korean",
+    "persian", "ukrainian", "romanian", "bulgarian", "serbian", "croatian", "albanian", "hebrew", "arabic",
+    "francais", "anglais", "allemand", "espagnol", "italien", "portugais", "russe", "chinois", "japonais",
+    "neerlandais", "grec", "turc", "polonais", "suedois", "norvegien", "danois", "finnois", "hongrois", "tcheque",
+    "coreen", "persan", "ukrainien", "roumain", "bulgare", "serbe", "croate", "albanais", "arabe"})
 
 
 def _a_language(text: str, toks: tuple[Token, ...], i: int) -> bool:
@@ -121,6 +130,8 @@ def _a_language(text: str, toks: tuple[Token, ...], i: int) -> bool:
     anglais"), with no noun after it that it would qualify ("in French
     politics", "en français dans le texte" aside), or before "language",
     "lessons", "speakers"."""
+    if toks[i].folded not in LANGUAGES and toks[i].folded.rstrip("s").rstrip("e") not in LANGUAGES:
+        return False            # "American teachers", "his British and French counterparts"
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.folded in LANGUAGE_AFTER:
         return True
@@ -129,9 +140,10 @@ def _a_language(text: str, toks: tuple[Token, ...], i: int) -> bool:
     if toks[i - 1].folded == "langue":
         return True             # "la langue française"
     rest = text[toks[i].end:].lstrip(" \u00a0")
+    if nxt is not None and nxt.folded in ("and", "or", "et", "ou") and toks[i - 1].folded in POSSESSIVES:
+        return i + 2 < len(toks) and toks[i + 2].folded in POSSESSIVES    # "my French and his English"
     return nxt is None or not rest[:1].isalnum() or nxt.folded in CLAUSE_END or nxt.folded in vocabulary().speech \
-        or toks[i - 1].folded in ("my", "his", "her", "their", "our", "your") and not nxt.capitalised \
-        and nxt.folded in vocabulary().function_words
+        or toks[i - 1].folded in POSSESSIVES and not nxt.capitalised and nxt.folded in vocabulary().function_words
 
 
 COMPOUND_CUE = "a compound of countries (\"Franco-Algerian\", \"US-led\")"

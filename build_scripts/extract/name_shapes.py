@@ -13,7 +13,9 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from .places import is_city, large_city
-from .tokens import ELIDED, INITIAL_LETTERS, PARTICLES, Token, common_word, first_names, joined, vocabulary
+from .tokens import (ELIDED, ELIDED_DE, INITIAL_LETTERS, PARTICLES, Token, common_word, first_names, joined,
+                     vocabulary)
+from .tokens import sentence_start as opens_sentence
 
 COMPASS = {"west", "east", "north", "south"}     # "Mae West", "Oliver North"; not "Brent South" (a seat)
 SURNAME_TITLES = {"king", "major", "bishop", "marshal", "judge", "abbott", "prince", "knight", "baron", "duke"} | COMPASS
@@ -154,15 +156,14 @@ def _kind_simple(tok: Token, gaz) -> str:
     return "N"
 
 
-ELIDED_PARTICLE = (" d'", " d’")     # "Valéry Giscard d'Estaing", "Jeanne d'Arc"
 
 
 def _elided_particle(line: str, before: Token, tok: Token) -> bool:
     """Two capitalised words joined by "d'" in a name ("Giscard d'Estaing"),
     not in a place's ("Val d'Oise", "Pays d'Auge", "Côte d'Ivoire")."""
-    if not (tok.capitalised and before.capitalised and line[before.end:tok.start] in ELIDED_PARTICLE):
+    if not (tok.capitalised and before.capitalised and line[before.end:tok.start] in ELIDED_DE[:2]):
         return False
-    word = before.folded.split()[-1]
+    word = before.folded.split()[-1]       # a hyphenated word folds to several: "Normandie-Cabourg-Pays"
     return word not in PLACE_BEFORE_PARTICLE and word not in vocabulary().place_heads
 
 
@@ -235,10 +236,7 @@ def _tail(line: str, end: int, n: int) -> str:
 
 
 def sentence_start(line: str, tok: Token) -> bool:
-    before = line[max(0, tok.start - 12):tok.start].rstrip(" \u00a0\"“«'‘(")
-    if not before and tok.start > 12:
-        before = line[:tok.start].rstrip(" \u00a0\"“«'‘(")
-    return not before or before[-1] in ".!?:;»”\"—–-"
+    return opens_sentence(line, tok.start)
 
 
 def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[int], gaz) -> tuple[str | None, str | None]:

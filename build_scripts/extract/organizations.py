@@ -18,10 +18,12 @@ from ..models import Cue, Line, Mention
 from ..names import fold, sort_key
 from .dates import DATELINE, parse_date
 from .name_shapes import sentence_start
-from .tokens import ARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
+from .tokens import ARTICLES, ELIDED_DE, Token, common_word, first_names, joined, tokenize, vocabulary
 
 CONNECTORS_EN = {"of", "for", "the"}
 CONNECTORS_FR = {"de", "du", "des", "d", "la", "le", "les", "l", "pour", "contre"}
+CONNECTORS = frozenset(CONNECTORS_EN | CONNECTORS_FR)
+TAIL_END = frozenset(CONNECTORS_FR | {"et"})        # words a French name's tail does not end on
 # Before "'s" inside a name: "People's National Army", "Women's Institute".
 PLURALS_OF_PEOPLE = frozenset({"people", "women", "men", "children"})
 # Words that open no name (vocabulary's function words) but may stand inside
@@ -261,7 +263,7 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
                 role = True
             has_head = has_head or t.folded in vocab.org_heads
             j += 1
-        elif t.folded in CONNECTORS_EN | CONNECTORS_FR and j + 1 < len(toks) and toks[j + 1].capitalised \
+        elif t.folded in CONNECTORS and j + 1 < len(toks) and toks[j + 1].capitalised \
                 and t.folded not in ARTICLES and not (j - 1 == i and tok.acronym):
             j += 1          # not "à l'AFP la Direction", "la présidente LR du Conseil": two names
         elif t.folded == "and" and (_and_in_complement(text, toks, i, j) if has_head
@@ -275,7 +277,7 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
             break
         else:
             break
-    while j - 1 > i and not toks[j - 1].capitalised and toks[j - 1].folded in CONNECTORS_EN | CONNECTORS_FR:
+    while j - 1 > i and not toks[j - 1].capitalised and toks[j - 1].folded in CONNECTORS:
         j -= 1          # a connector the phrase did not go on after ("the Office for" + "national")
     if has_head and toks[j - 1].folded in vocab.titles and toks[j - 1].folded not in vocab.org_heads:
         role = True
@@ -301,7 +303,7 @@ def _lead_not_of_name(text: str, toks: tuple[Token, ...], i: int, language: str)
     nxt = toks[i + 1]
     if gap in (" l'", " l’", " d'", " d’"):
         connector = "de" if "d" in gap else "la"
-    elif gap == " " and not nxt.capitalised and nxt.folded in CONNECTORS_EN | CONNECTORS_FR:
+    elif gap == " " and not nxt.capitalised and nxt.folded in CONNECTORS:
         connector = nxt.folded
     else:
         return False
@@ -327,9 +329,7 @@ def french_verb(word: str, infinitive: bool) -> bool:
     alike lack ("quartier", "dossier", "avenir", "ordre")."""
     word = word.lower()
     if not infinitive:
-        participle = re.match(r"^(.{3,})é(?:e|s|es)?$", word)       # "menée" of "mener"
-        return bool(participle) and _frequent_fr(participle.group(1) + "er") or \
-            word.endswith("e") and _frequent_fr(word + "r") and _frequent_fr(word[:-1] + "é")
+        return word.endswith("e") and _frequent_fr(word + "r") and _frequent_fr(word[:-1] + "é")
     if fold(word) in IRREGULAR_VERBS_FR:
         return True
     stem = word[:-2]
@@ -379,7 +379,6 @@ def _and_inside(text: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
 
 
 NUMBERED = frozenset({"radio", "channel"})
-ELIDED_DE = (" d'", " d’", " l'", " l’")       # "d'" first: "l'" right after a name is a pronoun ("le Sénat l'espère")
 ELIDING = frozenset({"de", "pour", "et", "a"})   # words after which "l'" is the article: "de l'ordre"
 COMPLEMENT_HEADS = frozenset({"department", "ministry", "committee", "commission", "council", "office",
                               "institute", "agency", "secretary"})
@@ -449,11 +448,12 @@ def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
             k += 1
             after_connector = True
             continue
-        if t.folded == "et" and after_connector is False and k + 2 < len(toks) and (
-                toks[k + 1].folded in ("de", "du", "des") and not toks[k + 2].capitalised
-                or text[t.end:toks[k + 1].start] in ELIDED_DE and not toks[k + 1].capitalised
-                or ADJECTIVE.search(toks[k - 1].folded) and not toks[k + 1].capitalised
-                and ADJECTIVE.search(toks[k + 1].folded) and not french_verb(toks[k + 1].text, False)):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if t.folded == "et" and not after_connector and nxt is not None and not nxt.capitalised and (
+                nxt.folded in ("de", "du", "des") and k + 2 < len(toks) and not toks[k + 2].capitalised
+                or text[t.end:nxt.start] in ELIDED_DE
+                or ADJECTIVE.search(toks[k - 1].folded) and ADJECTIVE.search(nxt.folded)
+                and not french_verb(nxt.text, False)):
             k += 1          # "et de la distribution", "et d'industrie", "économique et social"
             continue
         if t.folded in vocab.function_words or t.folded in vocab.speech or t.folded in PRONOUNS_FR \
@@ -465,6 +465,6 @@ def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
             after_connector = False
             continue
         break
-    while k > j and toks[k - 1].folded in CONNECTORS_FR | {"et"}:
+    while k > j and toks[k - 1].folded in TAIL_END:
         k -= 1
     return k

@@ -265,7 +265,7 @@ def _head_word_surname(line: str, toks: tuple[Token, ...], seg: list[int], conte
 
 
 SURNAME_ORG_WORDS = frozenset({"church", "press", "court", "house", "guard", "post"})     # "Charlotte Church"
-ROYAL = frozenset({"queen", "king", "prince", "princess", "reine", "roi", "princesse", "saint", "st", "san", "sainte"})
+ROYAL = frozenset({"queen", "king", "prince", "princess", "reine", "roi", "princesse"}) | SAINT
 
 
 def _named_after(line: str, toks: tuple[Token, ...], seg: list[int]) -> bool:

@@ -19,6 +19,7 @@ ELISION = re.compile(r"^(?:[dljnsctm]|qu|jusqu|lorsqu|puisqu)[’'](?=\w)")
 ELISION_AT_START = re.compile(r"^(?:[DLJNSCMT]|Qu|Jusqu|Lorsqu|Puisqu)[’'](?=\w)")
 POSSESSIVE = re.compile(r"[’']s?$")
 ARTICLES = frozenset({"the", "le", "la", "les"})
+ELIDED_DE = (" d'", " d’", " l'", " l’")       # "de" and "le"/"la" elided before a word: "d'" first
 PARTICLES = {"de", "du", "des", "da", "di", "dos", "das", "del", "della", "van", "von", "der", "den",
              "ter", "bin", "ben", "ibn", "bint", "al", "el", "le", "la", "ait", "ould", "abu", "abou",
              "st", "mac", "y", "e"}
@@ -68,19 +69,19 @@ def tokenize(line: str) -> tuple[Token, ...]:
         start = find(text, end)
         end = start + len(text)
         if len(text) == 1 and line[end:end + 2] == ". " and text in INITIAL_LETTERS and line[end + 2:end + 3].isupper() \
-                and line[start - 1:start] in INITIAL_AFTER and (text != "M" or _middle_initial(line, out, start)):
-            # An initial: "George W. Bush", "J. Smith" are one run of words ("M. Macron": Monsieur)
-            text, end = text + ".", end + 1
+                and line[start - 1:start] in INITIAL_AFTER and _an_initial(line, out, text, start, end):
+            text, end = text + ".", end + 1       # "George W. Bush", "J. Smith": one run of words
         if "'" not in text and "’" not in text:
             # A match ends with a word character: nothing to cut, the common case (make_token inlined).
             append(_new_token(Token, (text, start, end, _fold_word(text), text[0].isupper(),
                                       text.isupper() and _acronym_letters(text))))
             continue
         e = ELISION.match(text)
-        if not e and text[:1].isupper() and _opens_sentence(line, start):
+        if not e:
             e = ELISION_AT_START.match(text)      # "L'Algérie" opens a sentence; "D'Arcy" is a name
-            if e and text[0] == "D" and start and text[e.end():e.end() + 1].isupper():
-                e = None          # after a full stop, "D'Alema" is a name ("D'autres" is not)
+            if e and not sentence_start(line, start) or e and text[0] == "D" and start \
+                    and text[e.end():e.end() + 1].isupper():
+                e = None          # inside a line, "D'Alema" is a name ("D'autres" is not)
         if e:
             text, start = text[e.end():], start + e.end()
         p = POSSESSIVE.search(text)
@@ -93,16 +94,28 @@ def tokenize(line: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def _middle_initial(line: str, before: list[Token], start: int) -> bool:
-    """An initial after a given name ("Michael M. Smith"), not the French
-    "M." for Monsieur ("Soit M. Macron")."""
-    return bool(before) and line[before[-1].end:start] == " " and first_names()(before[-1].text)
+def _an_initial(line: str, before: list[Token], letter: str, start: int, end: int) -> bool:
+    """Whether a capital letter and its full stop are an initial: after a
+    given name ("George W. Bush"), or opening a name ("J. Smith", "Mr R.
+    Sridharan") that is not a full name of its own ("in Group C. Alan Smith
+    scored", "a plan B. Michael Howard said": the letter ends a sentence),
+    nor the French "M." for Monsieur ("Soit M. Macron")."""
+    prev = before[-1] if before and line[before[-1].end:start] == " " and before[-1].capitalised else None
+    if prev is not None and prev.folded not in vocabulary().honorifics:
+        return first_names()(prev.text)
+    if letter == "M" and prev is None:
+        return False
+    following = WORD.match(line, end + 2)       # a given name and a surname after it: a new sentence's
+    return not (following and first_names()(following.group(0))
+                and re.match(r" [A-ZÀ-Ý]", line[following.end():following.end() + 2]))
 
 
-def _opens_sentence(line: str, start: int) -> bool:
-    """Whether a word opens the line or a sentence ("... Barrot. L'écrivain")."""
-    before = line[:start].rstrip(" \u00a0«“\"'(—–-")
-    return not before or before[-1] in ".!?…"
+def sentence_start(line: str, start: int) -> bool:
+    """Whether the word at `start` opens the line or a sentence ("... Barrot. L'écrivain")."""
+    before = line[max(0, start - 12):start].rstrip(" \u00a0\"“«'‘(")
+    if not before and start > 12:
+        before = line[:start].rstrip(" \u00a0\"“«'‘(")
+    return not before or before[-1] in ".!?:;»”\"—–-"
 
 
 def joined(line: str, a: Token, b: Token) -> bool:
