@@ -13,7 +13,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from .places import is_city, large_city
-from .tokens import (ELIDED, ELIDED_DE, INITIAL_LETTERS, PARTICLES, Token, common_word, first_names, joined,
+from .tokens import (ELIDED, ELIDED_D, INITIAL_LETTERS, PARTICLES, Token, common_word, first_names, joined,
                      vocabulary)
 from .tokens import sentence_start as opens_sentence
 
@@ -161,7 +161,7 @@ def _kind_simple(tok: Token, gaz) -> str:
 def _elided_particle(line: str, before: Token, tok: Token) -> bool:
     """Two capitalised words joined by "d'" in a name ("Giscard d'Estaing"),
     not in a place's ("Val d'Oise", "Pays d'Auge", "Côte d'Ivoire")."""
-    if not (tok.capitalised and before.capitalised and line[before.end:tok.start] in ELIDED_DE[:2]):
+    if not (tok.capitalised and before.capitalised and line[before.end:tok.start] in ELIDED_D):
         return False
     word = before.folded.split()[-1]       # a hyphenated word folds to several: "Normandie-Cabourg-Pays"
     return word not in PLACE_BEFORE_PARTICLE and word not in vocabulary().place_heads

@@ -18,7 +18,7 @@ from ..models import Cue, Line, Mention
 from ..names import fold, sort_key
 from .dates import DATELINE, parse_date
 from .name_shapes import sentence_start
-from .tokens import ARTICLES, ELIDED_DE, Token, common_word, first_names, joined, tokenize, vocabulary
+from .tokens import ARTICLES, ELIDED_D, ELIDED_DE, Token, common_word, first_names, joined, tokenize, vocabulary
 
 CONNECTORS_EN = {"of", "for", "the"}
 CONNECTORS_FR = {"de", "du", "des", "d", "la", "le", "les", "l", "pour", "contre"}
@@ -127,7 +127,7 @@ def _word_before_de(text: str, toks: tuple[Token, ...], i: int, language: str) -
     if language != "fr" or i + 1 >= len(toks) or toks[i].folded not in vocabulary().place_heads:
         return False
     return toks[i + 1].folded in ("de", "du", "des") and joined(text, toks[i], toks[i + 1]) \
-        or text[toks[i].end:toks[i + 1].start] in ELIDED_DE[:2]
+        or text[toks[i].end:toks[i + 1].start] in ELIDED_D
 
 
 def _a_model(tok: Token, names: frozenset) -> bool:
@@ -271,7 +271,7 @@ def _phrase(text: str, toks: tuple[Token, ...], i: int, language: str) -> tuple[
             j += 1
         elif language == "fr" and has_head and toks[j - 1].capitalised and (
                 t.folded in CONNECTORS_FR and t.folded not in ARTICLES
-                or text[toks[j - 1].end:t.start] in ELIDED_DE[:2]       # "Chambre d'agriculture"
+                or text[toks[j - 1].end:t.start] in ELIDED_D       # "Chambre d'agriculture"
                 or _adjective_after(text, toks, j, gaz)):                # "Parlement wallon"
             j = _french_tail(text, toks, j, gaz)
             break
@@ -301,7 +301,7 @@ def _lead_not_of_name(text: str, toks: tuple[Token, ...], i: int, language: str)
         return False
     gap = text[tok.end:toks[i + 1].start]
     nxt = toks[i + 1]
-    if gap in (" l'", " l’", " d'", " d’"):
+    if gap in ELIDED_DE:
         connector = "de" if "d" in gap else "la"
     elif gap == " " and not nxt.capitalised and nxt.folded in CONNECTORS:
         connector = nxt.folded
@@ -437,7 +437,7 @@ def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
     vocab = vocabulary()
     k = j
     after_connector = False
-    while k < len(toks) and (text[toks[k - 1].end:toks[k].start] in (" ", "'", "’", *ELIDED_DE[:2]) or
+    while k < len(toks) and (text[toks[k - 1].end:toks[k].start] in (" ", "'", "’", *ELIDED_D) or
                              text[toks[k - 1].end:toks[k].start] in ELIDED_DE and toks[k - 1].folded in ELIDING):
         t = toks[k]
         if text[toks[k - 1].end:toks[k].start] in ELIDED_DE:

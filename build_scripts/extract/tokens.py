@@ -19,7 +19,8 @@ ELISION = re.compile(r"^(?:[dljnsctm]|qu|jusqu|lorsqu|puisqu)[’'](?=\w)")
 ELISION_AT_START = re.compile(r"^(?:[DLJNSCMT]|Qu|Jusqu|Lorsqu|Puisqu)[’'](?=\w)")
 POSSESSIVE = re.compile(r"[’']s?$")
 ARTICLES = frozenset({"the", "le", "la", "les"})
-ELIDED_DE = (" d'", " d’", " l'", " l’")       # "de" and "le"/"la" elided before a word: "d'" first
+ELIDED_DE = (" d'", " d’", " l'", " l’")       # "de" and "le"/"la" elided before a word ...
+ELIDED_D = ELIDED_DE[:2]                       # ... "de" alone ("l'" right after a name may be a pronoun)
 PARTICLES = {"de", "du", "des", "da", "di", "dos", "das", "del", "della", "van", "von", "der", "den",
              "ter", "bin", "ben", "ibn", "bint", "al", "el", "le", "la", "ait", "ould", "abu", "abou",
              "st", "mac", "y", "e"}
