@@ -244,7 +244,7 @@ def inline_teasers(line: str) -> list[tuple[str, bool]]:
     found = ("AUSSI" in line or "READ" in line) and INLINE_TEASER.search(line)
     if not found:
         return [(line, False)]
-    end = TEASER_END.search(line, found.end()).start()
+    end = TEASER_END.search(line, found.end()).start()       # type: ignore[union-attr]  # it matches at the end
     glued = GLUED.search(line, found.end() + 12, end)        # not within the label and its first words
     end = glued.start() if glued else end
     if found.start() == 0 and end >= len(line.rstrip()):

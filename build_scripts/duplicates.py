@@ -17,6 +17,7 @@ import dataclasses
 import re
 import zlib
 from collections.abc import Iterator
+from typing import AbstractSet
 from pathlib import PurePosixPath
 
 from functools import lru_cache
@@ -116,7 +117,7 @@ def _signature_of(article: Article) -> bytes:
     return article.fingerprint.minhash if article.fingerprint else signature(article)
 
 
-def similarity(a: set, b: set) -> float:
+def similarity(a: AbstractSet, b: AbstractSet) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 

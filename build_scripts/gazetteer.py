@@ -46,6 +46,11 @@ class Gazetteer:
         hit = self._found[phrase] = self._lookup(phrase)
         return hit
 
+    def kind(self, phrase: str) -> str | None:
+        """What the phrase is of a country ("name", "demonym"...), None if nothing."""
+        hit = self.lookup(phrase)
+        return hit[1] if hit else None
+
     def phrase_sizes(self, first: str) -> frozenset:
         """The numbers of words a phrase starting with this word may have to
         be found: those of the forms it starts (as it is, or lower-cased)."""

@@ -88,6 +88,15 @@ class Fingerprint:
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """A name-like phrase in an article that was not taken for a person, and why."""
+
+    text: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Article:
     id: str
     source_file: str
@@ -102,7 +111,7 @@ class Article:
     countries: tuple[Mention, ...]
     organizations: tuple[Mention, ...]
     cleaned: Cleaned
-    rejected: tuple = ()      # name-like phrases not taken for people, with the reason
+    rejected: tuple[Rejection, ...] = ()      # name-like phrases not taken for people, with the reason
     story: str | None = None  # id of the Story it belongs to, if other reports cover the same event
     copies: tuple[Copy, ...] = ()   # the same story in other files, not shown on pages of their own
     fingerprint: Fingerprint | None = field(default=None, compare=False, repr=False)

@@ -2,6 +2,10 @@
 Values the user wrote (front matter) win over anything extracted."""
 from __future__ import annotations
 
+from .. import compiled
+
+compiled.activate(__path__, "extract")     # before the extractors are imported
+
 from ..models import Article, Cleaned, Cue, Mention, RawArticle
 from ..names import fold, sort_key
 from ..registry import Registry

@@ -6,6 +6,7 @@ organisation's name do not count, nor does furniture."""
 from __future__ import annotations
 
 import re
+from typing import AbstractSet
 from functools import lru_cache
 
 from ..gazetteer import load as load_gazetteer
@@ -29,7 +30,7 @@ REGION_CUE = "a region of the country, after a word of place"
 
 
 def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
-            given_names: set[str] = frozenset()) -> list[Mention]:
+            given_names: AbstractSet[str] = frozenset()) -> list[Mention]:
     """The countries of the lines, outside the spans `taken` (people's and
     organisations' names); a country's name that is the given name (folded)
     of someone the article names in full is that person's ("I know that
@@ -183,7 +184,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start < e or s < end <= e for s, e in spans)
 
 
-def _based(text: str, toks: list[Token], i: int, lookup, cities: dict[str, tuple[str, str]]):
+def _based(text: str, toks: tuple[Token, ...], i: int, lookup, cities: dict[str, tuple[str, str]]):
     """The country of a place something is based in ("London-based",
     "Swiss-based", "New York-based", its first word the token before), with
     the phrase and its offsets; else None."""
@@ -214,7 +215,7 @@ def _street_named_after(text: str, start: int, kind: str) -> bool:
     "palais" a country's name only: "le palais de l'Élysée" is the French
     presidency's seat, "le palais du Luxembourg" the French Senate's."""
     found = STREET_BEFORE.search(text, max(0, start - STREET_BEFORE_REACH), start)
-    return bool(found) and (kind == "name" or not found.group(0).lower().startswith("palais"))
+    return found is not None and (kind == "name" or not found.group(0).lower().startswith("palais"))
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +234,7 @@ def _cities() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[int, ...]]]:
     return table, {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
 
 
-def _city(line: Line, toks: list[Token], i: int, cities: dict[str, tuple[str, str]], sizes: tuple[int, ...],
+def _city(line: Line, toks: tuple[Token, ...], i: int, cities: dict[str, tuple[str, str]], sizes: tuple[int, ...],
           place_words: frozenset, language: str):
     """The city or region starting at token i (its number of words, country,
     text, offsets and cue), when a word of place stands before it ("en"
@@ -264,13 +265,13 @@ def _city(line: Line, toks: list[Token], i: int, cities: dict[str, tuple[str, st
     return None
 
 
-def _title_case(toks: list[Token]) -> bool:
+def _title_case(toks: tuple[Token, ...]) -> bool:
     """Words whose longer ones are mostly capitalised: a headline in Title Case."""
     words = [t for t in toks if len(t.text) > 3]
     return len(words) >= 4 and sum(t.capitalised for t in words) > 0.6 * len(words)
 
 
-def _inside_a_name(line: Line, toks: list[Token], i: int) -> bool:
+def _inside_a_name(line: Line, toks: tuple[Token, ...], i: int) -> bool:
     """A country's name that is the end of a longer name, right after
     another capitalised word ("Bell Canada", "Credit Suisse", "Little
     Britain"). That word is not the first word of a

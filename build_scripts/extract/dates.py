@@ -57,6 +57,7 @@ def parse_date(text: str, language: str | None = None) -> tuple[str, str] | None
 
 def _to_iso(name: str, groups: tuple, language: str | None) -> str | None:
     months = month_numbers()
+    mo: int | None
     try:
         if name == "iso":
             y, mo, d = map(int, groups)

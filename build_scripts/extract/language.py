@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..models import Cue, Value
 
-FUNCTION_WORDS = {
+_FUNCTION_WORDS = {
     "en": "the of and to in is that for on with as was by at from it are have has said be this an which".split(),
     "fr": "le la les des du de et est en une un pour dans que qui sur au aux par pas avec ce cette sont ont été".split(),
     "es": "el la los las de del y en que por con para una un es se su al lo como más pero sus fue".split(),
@@ -14,7 +14,7 @@ FUNCTION_WORDS = {
     "it": "il la di che e per un una del della le dei non con sono è alla gli nel ha anche".split(),
     "pt": "o a os as de do da dos das e em um uma para com não que por se mais foi ao pelo".split(),
 }
-FUNCTION_WORDS = {lang: frozenset(words) for lang, words in FUNCTION_WORDS.items()}
+FUNCTION_WORDS = {lang: frozenset(words) for lang, words in _FUNCTION_WORDS.items()}
 WORD = re.compile(r"[^\W\d_]+")
 
 

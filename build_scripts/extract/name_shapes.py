@@ -257,7 +257,7 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
             break
     if any(vocab.is_title(toks[i].text) for i in context if i < first):
         return "title before the name", demonym
-    lower_before = []
+    lower_before: list[Token] = []
     for tok in reversed(before):
         if tok.capitalised or not joined(line, tok, toks[first] if not lower_before else lower_before[-1]):
             break

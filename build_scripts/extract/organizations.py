@@ -8,6 +8,7 @@ mars 2019 (AP) -") are not organisations."""
 from __future__ import annotations
 
 import re
+from typing import AbstractSet
 from functools import lru_cache
 from importlib import resources
 
@@ -21,6 +22,7 @@ from .name_shapes import sentence_start
 from .tokens import ARTICLES, ELIDED_D, ELIDED_DE, Token, common_word, first_names, joined, tokenize, vocabulary
 
 CONNECTORS_EN = {"of", "for", "the"}
+WORD_GAPS = (" ", "'", "’") + ELIDED_D        # between a name's words: a space, an apostrophe, an elided "de"
 CONNECTORS_FR = {"de", "du", "des", "d", "la", "le", "les", "l", "pour", "contre"}
 CONNECTORS = frozenset(CONNECTORS_EN | CONNECTORS_FR)
 TAIL_END = frozenset(CONNECTORS_FR | {"et"})        # words a French name's tail does not end on
@@ -51,7 +53,7 @@ def known() -> tuple[frozenset, int, frozenset]:
 
 
 def extract(lines: list[Line], language: str, exclude: set[str],
-            taken: set[tuple[int, int, int]] = frozenset()) -> tuple[list[Mention], list]:
+            taken: AbstractSet[tuple[int, int, int]] = frozenset()) -> tuple[list[Mention], list]:
     vocab = vocabulary()
     gaz = load_gazetteer()
     names, longest, starts = known()
@@ -177,7 +179,7 @@ def _given_name_first(toks: tuple[Token, ...], n: int) -> bool:
     """A country's name that is also a given name, before a word that may be
     a surname: "the Salvador Allende Foundation" is named after a person."""
     word = toks[0].text
-    return n == 1 and not toks[0].acronym and load_gazetteer().lookup(word)[1] == "name" \
+    return n == 1 and not toks[0].acronym and load_gazetteer().kind(word) == "name" \
         and first_names()(word) and not common_word(toks[1].text, "en") and not vocabulary().is_common(toks[1].text)
 
 
@@ -437,7 +439,7 @@ def _french_tail(text: str, toks: tuple[Token, ...], j: int, gaz) -> int:
     vocab = vocabulary()
     k = j
     after_connector = False
-    while k < len(toks) and (text[toks[k - 1].end:toks[k].start] in (" ", "'", "’", *ELIDED_D) or
+    while k < len(toks) and (text[toks[k - 1].end:toks[k].start] in WORD_GAPS or
                              text[toks[k - 1].end:toks[k].start] in ELIDED_DE and toks[k - 1].folded in ELIDING):
         t = toks[k]
         if text[toks[k - 1].end:toks[k].start] in ELIDED_DE:

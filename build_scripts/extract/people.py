@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..gazetteer import load as load_gazetteer
-from ..models import Cue, Line, Mention
+from ..models import Cue, Line, Mention, Rejection
 from ..names import fold, prefer, same_person, similar, surname
 from ..registry import Registry
 from .name_shapes import (SAINT, cue_for, honorific_before, in_name_list, is_initial, segments, sentence_start)
@@ -84,15 +84,6 @@ def title_of(rule: str) -> str | None:
 # Styles that are part of how a person is named when no full name is given.
 NOBLE = {"lord", "lady", "baroness", "baron", "prince", "princess", "king", "queen", "sir", "dame",
          "sheikh", "cheikh", "emir", "pope", "pape"}
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """A name-like phrase that was not taken for a person, and why."""
-
-    text: str
-    line: int
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -607,7 +598,7 @@ def _listed(unsure: list[Candidate], full: list[Candidate]) -> list[Candidate]:
             people = sum(person for _, person in chain)
             if len(chain) >= 3 and people >= 2 and 2 * people >= len(chain):
                 found += [cand for cand, person in chain if not person and len(cand.tokens) in (2, 3)]
-            chain, last_end = [item], 0
+            chain, last_end = ([item] if item else []), 0
     return found
 
 

@@ -61,7 +61,7 @@ _fold_word = lru_cache(maxsize=65_536)(fold)      # the words of a language recu
 @lru_cache(maxsize=8192)
 def tokenize(line: str) -> tuple[Token, ...]:
     """Words of a line (cached: every extractor tokenizes the same lines)."""
-    out = []
+    out: list[Token] = []
     append = out.append
     find, end = line.find, 0
     for text in WORD.findall(line):
@@ -172,7 +172,7 @@ def vocabulary() -> Vocabulary:
     from babel import Locale
 
     data = _vocabulary_data()
-    calendar = set()
+    calendar: set[str] = set()
     for code in ("en", "fr", "es", "de", "it", "pt"):
         loc = Locale(code)
         for table in (loc.months, loc.days):
