@@ -18,6 +18,7 @@ import shutil
 import sys
 import sysconfig
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -41,8 +42,6 @@ MYPY_OPTIONS = ("--ignore-missing-imports", "--disable-error-code", "import-unty
 PURE = "NEWS_ARCHIVE_PURE"          # set (to anything but "" or "0") to run the Python source only
 HOME = Path(sys.prefix) / "compiled-extractors"
 
-_state: dict[str, Path | None] = {}
-
 
 def digest(root: Path = ROOT) -> str:
     """What a build of the modules depends on: their sources, the Python and the platform."""
@@ -52,13 +51,10 @@ def digest(root: Path = ROOT) -> str:
     return h.hexdigest()[:20]
 
 
+@lru_cache(maxsize=1)
 def folder() -> Path:
     """Where the extensions built from the current sources are (or would be)."""
-    if "folder" not in _state:
-        _state["folder"] = HOME / digest()
-    found = _state["folder"]
-    assert found is not None
-    return found
+    return HOME / digest()
 
 
 def active() -> bool:
@@ -94,8 +90,7 @@ def build(jobs: int = 2, say: Callable[[str], None] = lambda line: None) -> str:
         return "extractors run as Python: no C compiler found"
     say(f"compiling {len(MODULES)} extractor modules to C with mypyc (once per change of their sources)...")
     start = time.perf_counter()
-    work = target.with_name(target.name + ".partial")
-    shutil.rmtree(work, ignore_errors=True)
+    work = target.with_name(f"{target.name}.partial-{os.getpid()}")       # two builds at once keep apart
     work.mkdir(parents=True)
     log = work.parent / "last-build.log"
     try:
@@ -111,9 +106,12 @@ def build(jobs: int = 2, say: Callable[[str], None] = lambda line: None) -> str:
         shutil.rmtree(work, ignore_errors=True)
         return f"extractors run as Python: compiling them failed ({type(exc).__name__}; see {log})"
     for old in HOME.iterdir():
-        if old.is_dir() and old != work:
+        if old.is_dir() and "." not in old.name:
             shutil.rmtree(old, ignore_errors=True)           # builds of earlier sources
-    (work / "lib").rename(target)
+    try:
+        (work / "lib").rename(target)
+    except OSError:
+        pass            # another build of the same sources finished first
     shutil.rmtree(work, ignore_errors=True)
     return f"compiled {len(MODULES)} extractor modules with mypyc in {time.perf_counter() - start:.0f}s ({target})"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from typing import Callable
+from typing import AbstractSet, Callable
 
 from . import stories
 from .gazetteer import load as load_gazetteer
@@ -165,8 +165,8 @@ def canonical_names(articles: list[Article], registry: Registry) -> dict[str, st
     for members in clusters.values():
         registered = [m for m in members if m in known]
         name = registered[0] if registered else prefer([m for m in members for _ in range(uses[m])])
-        for m in members:
-            best[m] = name
+        for member in members:
+            best[member] = name
     return best
 
 
@@ -221,7 +221,7 @@ def surname_owners(articles: list[Article]) -> dict[str, str]:
     return out
 
 
-def lone_surnames(art: Article, owners: dict[str, str], known: set[str] = frozenset()) -> Article:
+def lone_surnames(art: Article, owners: dict[str, str], known: AbstractSet[str] = frozenset()) -> Article:
     """A surname the article gives alone is tied to the one person of the
     archive with that surname (see surname_owners): a word with nothing in
     it to say whose name it is ("Macron disait"), unless it is also a given

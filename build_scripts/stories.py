@@ -225,12 +225,12 @@ def _group(docs: list[_Doc], pairs: list[tuple[float, str, str]]) -> list[list[s
     merge when their members are alike on average and their dated members
     stay within the window."""
     by_id = {d.id: d for d in docs}
-    group_of = {d.id: (d.id,) for d in docs}
+    group_of: dict[str, tuple[str, ...]] = {d.id: (d.id,) for d in docs}
     for _, a, b in pairs:
         ga, gb = group_of[a], group_of[b]
         if ga is gb:
             continue
-        dates = [by_id[i].date for i in ga + gb if by_id[i].date]
+        dates = [d for i in ga + gb if (d := by_id[i].date) is not None]
         if dates and (max(dates) - min(dates)).days > WINDOW_DAYS:
             continue
         mean = sum(cosine(by_id[x].vector, by_id[y].vector) for x in ga for y in gb) / (len(ga) * len(gb))
@@ -265,7 +265,7 @@ def related(articles: list[Article], stories: list[Story]) -> dict[str, tuple[Re
     n = len(ordered)
     weight = {k: math.log((n + 1) / len(ids)) * (COUNTRY_WEIGHT if k[0] == "country" else 1.0)
               for k, ids in postings.items()}
-    days = {a.id: (_date(a).toordinal() if a.date.value else None) for a in ordered}
+    days = {a.id: (d.toordinal() if (d := _date(a)) else None) for a in ordered}
     ids = [a.id for a in ordered]
     members: dict[str, set[str]] = defaultdict(set)       # story -> its articles
     for i, s in story_of.items():
@@ -319,7 +319,8 @@ def _related_part(ids: list[str]) -> dict[str, tuple[Related, ...]]:
         # Best first, taken from a heap: only the first few are ever needed,
         # and sorting every candidate cost more than picking them.
         heapq.heapify(scored)
-        chosen, stories_seen = [], set()
+        chosen: list[Related] = []
+        stories_seen: set[str | None] = set()
         while scored and len(chosen) < RELATED:
             negative, other = heapq.heappop(scored)
             if negative >= 0:           # nothing left that scores above nought
