@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
 from importlib import resources
 
@@ -26,23 +25,28 @@ PARTICLES = {"de", "du", "des", "da", "di", "dos", "das", "del", "della", "van",
              "st", "mac", "y", "e"}
 
 
-class Token(NamedTuple):
-    """A word of a line (a named tuple: lines have many words, and tuples are cheap)."""
+class Token:
+    """A word of a line. Lines have many words, read again and again: a class
+    with slots reads its attributes faster than a named tuple (and, compiled,
+    straight from the object's struct). Tokens compare by identity."""
 
-    text: str            # the word without elision or possessive ("Alger" from "d'Alger")
-    start: int           # offsets of `text` in the line
-    end: int
-    folded: str
-    capitalised: bool
-    acronym: bool        # two or more letters, all capitals ("DGSI")
+    __slots__ = ("text", "start", "end", "folded", "capitalised", "acronym")
+
+    def __init__(self, text: str, start: int, end: int, folded: str, capitalised: bool, acronym: bool) -> None:
+        self.text = text            # the word without elision or possessive ("Alger" from "d'Alger")
+        self.start = start          # offsets of `text` in the line
+        self.end = end
+        self.folded = folded
+        self.capitalised = capitalised
+        self.acronym = acronym      # two or more letters, all capitals ("DGSI")
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def make_token(text: str, start: int) -> Token:
-    return _new_token(Token, (text, start, start + len(text), fold(text), text[:1].isupper(),
-                              text.isupper() and _acronym_letters(text)))
-
-
-_new_token = tuple.__new__      # what Token(...) does, without a Python-level call per token
+    return Token(text, start, start + len(text), fold(text), text[:1].isupper(),
+                 text.isupper() and _acronym_letters(text))
 
 
 def _acronym_letters(text: str) -> bool:
@@ -74,8 +78,8 @@ def tokenize(line: str) -> tuple[Token, ...]:
             text, end = text + ".", end + 1       # "George W. Bush", "J. Smith": one run of words
         if "'" not in text and "’" not in text:
             # A match ends with a word character: nothing to cut, the common case (make_token inlined).
-            append(_new_token(Token, (text, start, end, _fold_word(text), text[0].isupper(),
-                                      text.isupper() and _acronym_letters(text))))
+            append(Token(text, start, end, _fold_word(text), text[0].isupper(),
+                         text.isupper() and _acronym_letters(text)))
             continue
         e = ELISION.match(text)
         if not e:
