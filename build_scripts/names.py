@@ -48,6 +48,14 @@ def surname(name: str) -> str:
     return fold(name).split()[-1] if fold(name) else ""
 
 
+@lru_cache(maxsize=1)
+def _rigour():
+    """rigour.text, imported when names are first compared (70 ms: not for commands that compare none)."""
+    import rigour.text
+
+    return rigour.text
+
+
 def similar(a: str, b: str) -> float:
     """0-100 similarity of two folded words or names."""
     return fuzz.ratio(fold(a), fold(b))
@@ -55,31 +63,26 @@ def similar(a: str, b: str) -> float:
 
 def sound_key(name: str) -> str:
     """Names that may be spellings of one person share this key (the sound of the surname)."""
-    from rigour.text import metaphone
-
-    return metaphone(surname(name))
+    return _rigour().metaphone(surname(name))
 
 
 def close_surnames(a: str, b: str) -> bool:
     """Transliteration variants of one surname (Patrouchev/Patrushev,
     Chanegriha/Chenegriha): same sound and a plausible edit distance."""
-    from rigour.text import is_levenshtein_plausible, metaphone
-
     a, b = fold(a).replace(" ", ""), fold(b).replace(" ", "")
-    return a == b or (metaphone(a) == metaphone(b) and is_levenshtein_plausible(a, b))
+    text = _rigour()
+    return a == b or (text.metaphone(a) == text.metaphone(b) and text.is_levenshtein_plausible(a, b))
 
 
 def compatible_given_names(a: str, b: str) -> bool:
     """Sergueï/Sergey, Nicholaï/Nikolai, or an initial: not Ed and David."""
-    from rigour.text import jaro_winkler
-
     a, b = fold(a).rstrip("."), fold(b).rstrip(".")
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     if a == b:
         return True
     genders = {gender(a), gender(b)}
-    return jaro_winkler(a, b) >= 0.85 and not {"male", "female"} <= genders    # John is not Joan
+    return _rigour().jaro_winkler(a, b) >= 0.85 and not {"male", "female"} <= genders    # John is not Joan
 
 
 @lru_cache(maxsize=1)
@@ -121,13 +124,11 @@ def match_keys(name: str) -> frozenset[str]:
     one of these keys: the name without spaces, the sound of the surname, or
     the sound of all but the given name (each branch of `same_person` needs
     one). A lookup among many names compares only those sharing a key."""
-    from rigour.text import metaphone
-
     words = fold(name).split()
     if not words:
         return frozenset()
     return frozenset(("whole:" + "".join(words), "surname:" + sound_key(name),
-                      "rest:" + metaphone("".join(words[1:]))))
+                      "rest:" + _rigour().metaphone("".join(words[1:]))))
 
 
 def prefer(forms: list[str]) -> str:
