@@ -41,13 +41,25 @@ def test_a_name_with_no_sign_in_a_list_of_people_is_a_person():
 
 
 @pytest.mark.parametrize("text", [
-    "Headline\nThey met Qwerty Zorglub and Kirsten Dunst on Friday.\n",              # two names are no list
-    "Headline\nThe song features Qwerty Zorglub, Azerty Plonk and Alfred Molina.\n",  # fewer people than not
-    "Qwerty Zorglub, Kirsten Dunst and Alfred Molina\nThe film opens on Friday.\n",  # a headline
+    "Headline\nInjured Kirsten Dunst and Qwerty Zorglub were both left out of the squad.\n",
+    "Headline\nThey met Qwerty Zorglub and Kirsten Dunst on Friday.\n",
 ])
-def test_a_name_with_no_sign_outside_a_list_of_people_stays_turned_down(text):
+def test_a_name_with_no_sign_paired_with_a_person_is_a_person(text):
     people, _, _ = tags(text)
-    assert "Qwerty Zorglub" not in people
+    assert set(people) == {"Qwerty Zorglub", "Kirsten Dunst"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Headline\nThe song features Qwerty Zorglub, Azerty Plonk and Alfred Molina.\n", "Qwerty Zorglub"),  # few people
+    ("Qwerty Zorglub, Kirsten Dunst and Alfred Molina\nThe film opens on Friday.\n", "Qwerty Zorglub"),  # a headline
+    ("Headline\nShares in companies Qwerty Zorglub and Kirsten Dunst rose.\n", "Qwerty Zorglub"),      # firms
+    ("Headline\nThe Black Zorglub Plonks and Kirsten Dunst sang.\n", "Zorglub Plonks"),               # cut
+    ("Headline\nThey saw Scissor Sisters and Kirsten Dunst on Friday.\n", "Scissor Sisters"),        # a band
+    ("Headline\nThey beat Belfast Zorglub and Kirsten Dunst on Friday.\n", "Belfast Zorglub"),        # a place's
+])
+def test_a_name_with_no_sign_outside_a_list_of_people_stays_turned_down(text, name):
+    people, _, _ = tags(text)
+    assert name not in people
 
 
 @pytest.mark.parametrize("text", [

@@ -596,10 +596,48 @@ def _listed(unsure: list[Candidate], full: list[Candidate]) -> list[Candidate]:
             if last_end >= 3:   # "A, B and C, Lib Dem's chief said": a list "A, B and C" ends there
                 chain = chain[:last_end]
             people = sum(person for _, person in chain)
-            if len(chain) >= 3 and people >= 2 and 2 * people >= len(chain):
+            if _after_things(text, chain[0][0].tokens[0].start):
+                pass            # "companies Adhi Karya and Semen Gresik", "bands Keane, Muse and Travis"
+            elif len(chain) >= 3 and people >= 2 and 2 * people >= len(chain):
                 found += [cand for cand, person in chain if not person and len(cand.tokens) in (2, 3)]
+            elif len(chain) == 2 and people == 1 and last_end == 2:
+                found += [cand for cand, person in chain if not person and _paired_name(cand)]
             chain, last_end = ([item] if item else []), 0
     return found
+
+
+def _after_things(text: str, start: int) -> bool:
+    """Whether a list starting at `start` follows the plural of a noun of
+    things ("companies", "firms", "bands", "films"): a list of their names."""
+    before = text[max(0, start - 20):start]
+    if not before.endswith(" "):
+        return False
+    word = fold(before.split()[-1]) if before.strip() else ""
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else ""
+    return bool(singular) and singular in vocabulary().thing_before
+
+
+def _paired_name(cand: Candidate) -> bool:
+    """A name of two words paired with a person's ("Rio Ferdinand and Sol
+    Campbell", "Geordan Murphy and Ronan O'Gara"), which no sign marks as a
+    person's: not opening with a place or a title ("Belfast Harlequins",
+    "Madame Tussauds"), nor cut from a longer name, nor ending in a common noun's plural ("Scissor
+    Sisters", "Black Eyed Peas": a band), which a surname made of a given
+    name is not ("Williams", "Edwards")."""
+    if len(cand.tokens) != 2:
+        return False
+    first, last = cand.tokens
+    vocab = vocabulary()
+    if is_city(first.text) or load_gazetteer().lookup(first.text) or vocab.is_title(first.text) \
+            or first.folded in vocab.honorifics:
+        return False
+    before = cand.line.text[:first.start]
+    word = before.split()[-1] if before.endswith(" ") and before.strip() else ""
+    if word[:1].isupper() and word[-1].isalpha() and fold(word) not in vocab.function_words:
+        return False            # cut from a longer name: "Black Eyed Peas" gave "Eyed Peas" (not "But")
+    singular = last.text[:-1]
+    return not (last.text.endswith("s") and not last.text.endswith("ss") and common_word(singular, "en")
+                and not first_names()(singular))
 
 
 def _known_organisation(text: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
