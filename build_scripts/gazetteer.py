@@ -110,6 +110,10 @@ def load() -> Gazetteer:
             variants.add(form.replace(" & ", " and "))
         if form.startswith("St. "):     # "St. Lucia", "St Lucia", "Saint Lucia"
             variants |= {"St " + form[4:], "Saint " + form[4:]}
+        if kind in ("name", "place") and "-" in form:       # "Etats Unis" for "Etats-Unis", as some write it
+            variants.add(form.replace("-", " "))
+        if kind == "place" and " " in form and all(w[:1].isupper() and w.isalpha() for w in form.split()):
+            variants.add(form.replace(" ", "-"))             # "Tel-Aviv", as French often writes "Tel Aviv"
         for variant in list(variants) + [form]:
             if "'" in variant:      # as the text's words are read: "Côte d'Ivoire" is "Côte", "Ivoire"
                 variants.add(" ".join(t.text for t in tokenize(variant)))

@@ -204,6 +204,16 @@ def test_country_cues(text, code):
     assert code in countries
 
 
+@pytest.mark.parametrize("text,found", [
+    ("Titre\nLes Etats Unis et la Chine ont signé.\n", ["CN", "US"]),          # a hyphen left out
+    ("Titre\nIl est arrivé à Tel-Aviv lundi.\n", ["IL"]),                      # a hyphen put in
+    ("Headline\nThe team beat Chinese Taipei on Sunday.\n", ["TW"]),           # Taiwan's name in sport
+])
+def test_a_country_s_names_as_texts_also_write_them(text, found):
+    _, countries, _ = tags(text)
+    assert countries == found
+
+
 @pytest.mark.parametrize("text,code", [
     ("Titre\nLes syndicats qui, à Liège comme ailleurs, se mobiliseront vendredi.\n", "BE"),
     ("Titre\nLe parquet de Charleroi a ouvert une enquête.\n", "BE"),
@@ -251,6 +261,9 @@ def test_a_region_after_a_word_of_place_stands_for_its_country(text, found):
     ("Titre\nLa place de la France dans le monde a changé, selon le ministre.\n", ["FR"]),   # France's place
     ("Titre\nIl est arrivé au palais de l'Élysée mardi.\n", ["FR"]),              # the presidency's seat
     ("Titre\nIls manifestaient avenue de Bruxelles puis à Bruxelles.\n", ["BE"]),
+    ("Titre\nLes manifestants se sont réunis place du Luxembourg à Bruxelles.\n", ["BE"]),   # a square
+    ("Titre\nLa place du Maroc en Afrique a changé, selon le ministre.\n", ["MA"]),     # Morocco's place
+    ("Headline\nThe cruise liner, currently in the Gulf of Mexico, is the setting.\n", []),   # a sea
 ])
 def test_a_street_or_a_building_named_after_a_country_or_a_city_is_not_it(text, found):
     _, countries, _ = tags(text)

@@ -55,7 +55,7 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
                 if tok.capitalised and tok.text in city_sizes:         # few words: a city's first
                     hit = _city(line, toks, i, cities, city_sizes[tok.text], place_words, language)
                     if hit and not _overlaps(spans, hit[3], hit[4]) \
-                            and not (language == "fr" and _street_named_after(line.text, hit[3], "place")):
+                            and not _street_named_after(line.text, hit[3], "place"):
                         n, code, phrase, start, end, cue = hit
                         after = i + n
                         cues.setdefault(code, Cue(cue, line.number, phrase))
@@ -96,7 +96,7 @@ def extract(lines: list[Line], language: str, taken: set[tuple[int, int, int]],
             if kind == "name" and n == 1 and tok.folded in given_names \
                     and word_zipf(tok.text) < COUNTRY_AS_NAME_ZIPF:
                 continue            # not "France" after "France Gall": the country's name before all
-            if language == "fr" and _street_named_after(line.text, start, kind):
+            if _street_named_after(line.text, start, kind):
                 continue            # "la rue de Lisbonne", "place d'Italie": in Paris
             if kind == "demonym" and n == 1 and _a_language(line.text, toks, i):
                 continue            # "my French is poor", "en anglais": the language
@@ -200,13 +200,19 @@ def _based(text: str, toks: tuple[Token, ...], i: int, lookup, cities: dict[str,
 
 # A street, a square or a building named after a country or a city, in French:
 # the name follows the noun and "de", "du", "d'" ("la rue de Lisbonne", "le
-# musée du Luxembourg"); after "place", only "de" or "d'" with no article
-# ("place d'Italie", where "la place de la France dans le monde" is France's).
+# musée du Luxembourg"); after "place", an article only where no determiner
+# stands before "place" ("réunis place du Luxembourg", where "la place de la
+# France dans le monde" is France's: PLACE_OF). A sea is no country either
+# ("the Gulf of Mexico", "la mer de Chine").
 STREET_BEFORE = re.compile(
     r"(?:\b(?:rue|avenue|boulevard|bd|quai|square|allée|impasse|passage|faubourg|esplanade|carrefour|jardins?"
     r"|parc|musée|théâtre|lycée|collège|école|palais)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])"
-    r"|\bplace\s+(?:de\s+|d['’]))$", re.IGNORECASE)
+    r"|\bplace\s+(?:de\s+la\s+|de\s+|du\s+|des\s+|d['’])"
+    r"|\b(?:gulf|sea|bay)\s+of\s+(?:the\s+)?|\b(?:golfe|mer|baie)\s+(?:de\s+la\s+|de\s+|du\s+|d['’]))$",
+    re.IGNORECASE)
 STREET_BEFORE_REACH = 30       # characters before a name looked at
+PLACE_OF = re.compile(r"\b(?:la|sa|une|leur|notre|votre|cette|quelle|ma|ta)\s+place\s+(?:de\s+la|du|des)\s+$",
+                      re.IGNORECASE)
 
 
 def _street_named_after(text: str, start: int, kind: str) -> bool:
@@ -215,7 +221,9 @@ def _street_named_after(text: str, start: int, kind: str) -> bool:
     "palais" a country's name only: "le palais de l'Élysée" is the French
     presidency's seat, "le palais du Luxembourg" the French Senate's."""
     found = STREET_BEFORE.search(text, max(0, start - STREET_BEFORE_REACH), start)
-    return found is not None and (kind == "name" or not found.group(0).lower().startswith("palais"))
+    if found is None or PLACE_OF.search(text, max(0, start - STREET_BEFORE_REACH), start):
+        return False
+    return kind == "name" or not found.group(0).lower().startswith("palais")
 
 
 @lru_cache(maxsize=1)
