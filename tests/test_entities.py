@@ -1054,3 +1054,18 @@ def test_a_nationality_that_is_no_language_or_qualifies_a_noun_still_tags_its_co
 ])
 def test_a_french_name_ending_its_line_keeps_its_tail(text, found):
     assert tags(text)[2] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Headline\nThe film, directed by Qwerty Zorglub, opens on Friday.\n", {"Qwerty Zorglub"}),     # a work's maker
+    ("Titre\nLe roman, écrit par Qwerty Zorglub, sort vendredi.\n", {"Qwerty Zorglub"}),
+    ("Headline\nThe film, produced by Qwerty Zorglub, opens on Friday.\n", set()),          # firms produce too
+])
+def test_the_maker_of_a_work_is_a_person(text, found):
+    people, _, _ = tags(text)
+    assert set(people) == found
+
+
+def test_a_name_after_a_firm_s_letters_is_the_firm_s():
+    people, _, _ = tags("Headline\nAnshuman Magazine, managing director of CB Richard Ellis, said prices rose.\n")
+    assert "Richard Ellis" not in people

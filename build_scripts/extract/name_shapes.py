@@ -268,6 +268,8 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
         t for t in lower_before[:1] if t.folded in vocab.roles]        # a role noun right before: "seed Lleyton Hewitt"
     if titles and (lower_before[0].folded not in AFFILIATION or any(t.folded in RELATIONS for t in titles)):
         return "title before the name", demonym
+    if len(lower_before) >= 2 and lower_before[0].folded in ("by", "par") and lower_before[1].folded in vocab.made_by:
+        return MAKER_BEFORE, demonym          # "the film, directed by Southan Morris"
     if demonym:
         return "nationality before the name", demonym
     if QUOTE_ATTRIBUTION.search(_tail(line, toks[first].start, 80)):
@@ -296,6 +298,7 @@ def cue_for(line: str, toks: tuple[Token, ...], seg: list[int], context: list[in
 
 
 ROLE_AFTER_AS = "a role after 'as'"
+MAKER_BEFORE = "a work's maker ('directed by')"
 DETERMINERS = frozenset({"the", "a", "an", "le", "la", "l", "un", "une", "his", "her", "their", "its", "former",
                          "ancien", "ancienne"})
 AFFILIATION = frozenset({"from", "at", "of", "with", "de", "du", "des", "chez"})     # "X, from Goldman Sachs, said"

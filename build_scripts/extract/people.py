@@ -165,6 +165,9 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
             if _known_organisation(line.text, toks, seg) and not registry.find(form):
                 reject(form, line, "a well-known organisation")
                 continue
+            if language == "en" and _after_an_acronym(line.text, toks, seg) and not registry.find(form):
+                reject(form, line, "a firm's name after its letters ('CB Richard Ellis')")
+                continue
             cue, demonym = cue_for(line.text, toks, seg, context, gaz)
             head_surname = _head_word_surname(line.text, toks, seg, context, gaz, is_first)
             if head_surname:
@@ -638,6 +641,21 @@ def _paired_name(cand: Candidate) -> bool:
     singular = last.text[:-1]
     return not (last.text.endswith("s") and not last.text.endswith("ss") and common_word(singular, "en")
                 and not first_names()(singular))
+
+
+def _after_an_acronym(text: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
+    """A name right after an acronym of two or three letters that is no
+    common one, title or country ("CB Richard Ellis", "JP Morgan Chase"): a
+    firm's name, not a person's ("MP John Smith", "US Senator" are not, nor
+    a party's: "SNP Alex Salmond"; French writes its parties' letters before
+    their members' names, "le député LFI Éric Coquerel", so English only)."""
+    if not seg[0]:
+        return False
+    before = toks[seg[0] - 1]
+    vocab = vocabulary()
+    return before.acronym and len(before.text) <= 3 and joined(text, before, toks[seg[0]]) \
+        and before.folded not in vocab.common_acronyms and not vocab.is_title(before.text) \
+        and not load_gazetteer().lookup(before.text) and before.text not in known_organizations()[0]
 
 
 def _known_organisation(text: str, toks: tuple[Token, ...], seg: list[int]) -> bool:

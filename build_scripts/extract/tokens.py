@@ -146,6 +146,7 @@ class Vocabulary:
     thing_before: frozenset      # "film": before a name a punctuation mark ends, a thing's name ("the film Vera Drake,")
     event_heads: frozenset       # "Cup": ending a name (opening it in French), an event's, not an organisation's
     roles: frozenset             # "seed", "novelist": before a name in lower case, or after it, a person's role
+    made_by: frozenset           # "directed": before "by" and a name, the name of a work's maker ("directed by X")
 
     def is_role(self, word: str) -> bool:
         """A title or a role noun ("golfer", "romancière"): said of a person."""
@@ -199,6 +200,7 @@ def vocabulary() -> Vocabulary:
         country_qualifiers=frozenset(fold(w) for w in data["country_qualifiers"]),
         event_heads=frozenset(fold(w) for w in data["event_heads"]),
         roles=frozenset(fold(w) for w in data["roles"]),
+        made_by=frozenset(fold(w) for w in data["made_by"]),
     )
 
 
