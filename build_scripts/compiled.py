@@ -81,6 +81,9 @@ def build(jobs: int = 2, say: Callable[[str], None] = lambda line: None) -> str:
     target = folder()
     if target.is_dir():
         return f"compiled extractors up to date ({target})"
+    failed = target.with_name(target.name + ".failed")
+    if failed.exists():          # not again at every command: half a minute each time
+        return f"extractors run as Python: compiling them failed ({failed.read_text().strip()}; delete {failed} to retry)"
     try:
         from mypyc.build import mypycify
         from setuptools import Distribution
@@ -104,10 +107,13 @@ def build(jobs: int = 2, say: Callable[[str], None] = lambda line: None) -> str:
             dist.run_commands()
     except (Exception, SystemExit) as exc:       # setuptools reports a failed compiler with SystemExit
         shutil.rmtree(work, ignore_errors=True)
+        failed.write_text(f"{type(exc).__name__}; see {log}\n")
         return f"extractors run as Python: compiling them failed ({type(exc).__name__}; see {log})"
     for old in HOME.iterdir():
         if old.is_dir() and "." not in old.name:
             shutil.rmtree(old, ignore_errors=True)           # builds of earlier sources
+        elif old.suffix == ".failed":
+            old.unlink(missing_ok=True)
     try:
         (work / "lib").rename(target)
     except OSError:

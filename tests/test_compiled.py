@@ -55,3 +55,15 @@ def test_the_compiled_modules_pass_mypy():
     out, err, status = api.run([*compiled.MYPY_OPTIONS, "--cache-dir", str(ROOT / ".cache" / "mypy"),
                                 *(str(ROOT / m) for m in compiled.MODULES)])
     assert status == 0, out + err
+
+
+def test_a_failed_compile_is_not_tried_again_at_every_command(tmp_path, monkeypatch):
+    monkeypatch.setattr(compiled, "HOME", tmp_path)
+    compiled.folder.cache_clear()
+    try:
+        (tmp_path / (compiled.digest() + ".failed")).write_text("CompileError; see the log\n")
+        said = []
+        line = compiled.build(say=said.append)
+        assert said == [] and "compiling them failed" in line and "to retry" in line
+    finally:
+        compiled.folder.cache_clear()
