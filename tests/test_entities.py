@@ -1069,3 +1069,8 @@ def test_the_maker_of_a_work_is_a_person(text, found):
 def test_a_name_after_a_firm_s_letters_is_the_firm_s():
     people, _, _ = tags("Headline\nAnshuman Magazine, managing director of CB Richard Ellis, said prices rose.\n")
     assert "Richard Ellis" not in people
+
+
+def test_a_well_known_acronym_said_as_a_word_is_found_as_written():
+    _, _, orgs = tags("Headline\nOpec ministers met, and Nato and Unicef said so; Ofcom agreed.\n")
+    assert {"Opec", "Nato", "Unicef", "Ofcom"} <= set(orgs)

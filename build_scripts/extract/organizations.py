@@ -49,6 +49,8 @@ def known() -> tuple[frozenset, int, frozenset]:
     data = yaml.load(resources.files("build_scripts").joinpath("data/organizations.yml").read_text("utf-8"),
                      Loader=yaml.BaseLoader)
     names = frozenset(" ".join(t.text for t in tokenize(n)) for group in data.values() for n in group)
+    # an acronym said as a word is also written so ("Nato", "Opec", "Unicef", "Ukip": the BBC's style)
+    names |= frozenset(n.capitalize() for n in names if n.isupper() and n.isalpha() and len(n) >= 4)
     return names, max(len(n.split()) for n in names), frozenset(n.split()[0] for n in names)
 
 
