@@ -1074,3 +1074,14 @@ def test_a_name_after_a_firm_s_letters_is_the_firm_s():
 def test_a_well_known_acronym_said_as_a_word_is_found_as_written():
     _, _, orgs = tags("Headline\nOpec ministers met, and Nato and Unicef said so; Ofcom agreed.\n")
     assert {"Opec", "Nato", "Unicef", "Ofcom"} <= set(orgs)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Headline\nGoodrem, known for her role as Nina Tucker in the soap, sang.\n", set()),
+    ("Headline\nOthers compared it to the character Fagin Zorglub in the novel.\n", set()),
+    ("Titre\nLe personnage de Marie Curie est joué par une actrice.\n", set()),
+    ("Headline\nThe role of Tony Blair in the war was questioned.\n", {"Tony Blair"}),     # his part in it
+])
+def test_a_character_played_is_no_person(text, found):
+    people, _, _ = tags(text)
+    assert set(people) == found

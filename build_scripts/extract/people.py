@@ -28,7 +28,7 @@ from ..registry import Registry
 from .name_shapes import (SAINT, cue_for, honorific_before, in_name_list, is_initial, segments, sentence_start)
 from .organizations import in_a_country, known as known_organizations
 from .places import is_city, is_place
-from .tokens import ARTICLES, PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
+from .tokens import ARTICLES, ELIDED_D, PARTICLES, Token, common_word, first_names, joined, tokenize, vocabulary
 
 MAX_NAME_WORDS = 5
 # before a place, a firm or a thing far more often than a person's surname alone: "en Hollande",
@@ -164,6 +164,9 @@ def candidates(lines: list[Line], registry: Registry, authors: tuple[str, ...], 
                 continue
             if _known_organisation(line.text, toks, seg) and not registry.find(form):
                 reject(form, line, "a well-known organisation")
+                continue
+            if _a_character(line.text, toks, seg) and not registry.find(form):
+                reject(form, line, "a character someone plays ('her role as Nina Tucker')")
                 continue
             if language == "en" and _after_an_acronym(line.text, toks, seg) and not registry.find(form):
                 reject(form, line, "a firm's name after its letters ('CB Richard Ellis')")
@@ -641,6 +644,30 @@ def _paired_name(cand: Candidate) -> bool:
     singular = last.text[:-1]
     return not (last.text.endswith("s") and not last.text.endswith("ss") and common_word(singular, "en")
                 and not first_names()(singular))
+
+
+CHARACTER_WORDS = frozenset({"character", "characters", "personnage", "personnages"})
+ROLE_OF = frozenset({("role", "as"), ("roles", "as")})   # not "the role of Tony Blair", "le rôle de Macron"
+
+
+def _a_character(text: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
+    """A name after "character", "personnage" or "role as", and at most one
+    more word in lower case: a character played ("the character Fagin",
+    "his role as designer Edna Mode", "le personnage de Nina"), not a person."""
+    before: list[Token] = []
+    for k in range(seg[0] - 1, max(-1, seg[0] - 5), -1):
+        if toks[k].capitalised or not joined(text, toks[k], toks[k + 1]) and text[toks[k].end:toks[k + 1].start] \
+                not in ELIDED_D:
+            break
+        before.insert(0, toks[k])
+    words = [t.folded for t in before]
+    for n in range(len(words)):
+        rest = len(words) - n          # words from n to the name
+        if words[n] in CHARACTER_WORDS and rest <= 2:
+            return True
+        if n + 1 < len(words) and (words[n], words[n + 1]) in ROLE_OF and rest <= 3:
+            return True
+    return False
 
 
 def _after_an_acronym(text: str, toks: tuple[Token, ...], seg: list[int]) -> bool:
