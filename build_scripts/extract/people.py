@@ -626,10 +626,10 @@ def _after_things(text: str, start: int) -> bool:
 def _paired_name(cand: Candidate) -> bool:
     """A name of two words paired with a person's ("Rio Ferdinand and Sol
     Campbell", "Geordan Murphy and Ronan O'Gara"), which no sign marks as a
-    person's: not opening with a place or a title ("Belfast Harlequins",
-    "Madame Tussauds"), nor cut from a longer name, nor ending in a common noun's plural ("Scissor
-    Sisters", "Black Eyed Peas": a band), which a surname made of a given
-    name is not ("Williams", "Edwards")."""
+    person's: not opening with a place or a title ("Belfast Harlequins"),
+    not cut from a longer name ("Black Eyed Peas"), not ending in a common
+    noun's plural ("Scissor Sisters": a band), which a surname made of a
+    given name is not ("Williams", "Edwards")."""
     if len(cand.tokens) != 2:
         return False
     first, last = cand.tokens
