@@ -2,11 +2,11 @@
 
 Extraction is most of a cold build's time, and these modules are pure,
 fully typed Python: mypyc (part of mypy) turns each into a C extension that
-does the same work about 1.5 times as fast. `make` runs `python -m
-build_scripts.compiled` after installing; the extensions go to a folder in
-the virtual environment named after a digest of the modules' sources, so an
-edited module is never shadowed by an old build of it: until it is compiled
-again, the Python source runs. Without a C compiler, or with
+does the same work about 1.5 times as fast. `make compiled` (which `make
+serve`, `make test` and the others run first) calls `build()`; the
+extensions go to a folder in the virtual environment named after a digest
+of the modules' sources, so an edited module is never shadowed by an old
+build of it: until it is compiled again, the Python source runs. Without a C compiler, or with
 NEWS_ARCHIVE_PURE=1 set, everything runs as plain Python and gives the same
 output (a test builds the sample both ways and compares the bytes).
 """
@@ -83,7 +83,8 @@ def build(jobs: int = 2, say: Callable[[str], None] = lambda line: None) -> str:
         return f"compiled extractors up to date ({target})"
     failed = target.with_name(target.name + ".failed")
     if failed.exists():          # not again at every command: half a minute each time
-        return f"extractors run as Python: compiling them failed ({failed.read_text().strip()}; delete {failed} to retry)"
+        return (f"extractors run as Python: compiling them failed ({failed.read_text().strip()}; "
+                f"delete {failed} to retry)")
     try:
         from mypyc.build import mypycify
         from setuptools import Distribution

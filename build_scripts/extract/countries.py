@@ -6,8 +6,8 @@ organisation's name do not count, nor does furniture."""
 from __future__ import annotations
 
 import re
-from typing import AbstractSet
 from functools import lru_cache
+from typing import AbstractSet
 
 from ..gazetteer import load as load_gazetteer
 from ..models import Cue, Line, Mention
